@@ -1,0 +1,41 @@
+"""dlcore: the small numpy engine of the book *Deep Learning Basics*.
+
+Everything a chapter needs to build, train and inspect a neural network, in
+a few hundred readable lines:
+
+- :mod:`dlcore.activations`: activation functions with their derivatives
+- :mod:`dlcore.losses`: cost functions with their gradients, label helpers
+- :mod:`dlcore.neuron`: a single neuron
+- :mod:`dlcore.perceptron`: Rosenblatt's perceptron and its learning rule
+- :mod:`dlcore.layers`: the fully connected layer, :class:`Dense`
+- :mod:`dlcore.network`: :class:`Network`, forward and backpropagation, saving
+- :mod:`dlcore.optim`: :class:`SGD` with momentum and weight decay
+- :mod:`dlcore.train`: the mini-batch training loop, :func:`train`
+- :mod:`dlcore.gradcheck`: checking gradients against finite differences
+- :mod:`dlcore.datasets`: toy data, generated planes and cars, digits, countries
+
+``import dlcore`` loads numpy only. Figures and widgets live in
+``dlcore.plotting`` and ``dlcore.widgets``; import them when you need them.
+"""
+
+from . import activations, losses
+from .gradcheck import GradcheckReport, gradcheck
+from .layers import Dense
+from .losses import one_hot, to_labels
+from .network import Network
+from .neuron import neuron, weighted_sum
+from .optim import SGD
+from .perceptron import Perceptron
+from .train import History, TrainingDiverged, train
+
+try:  # written alongside; present in every release
+    from . import datasets
+except ImportError:  # pragma: no cover
+    pass
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Dense", "GradcheckReport", "History", "Network", "Perceptron", "SGD", "TrainingDiverged",
+    "activations", "datasets", "gradcheck", "losses", "neuron", "one_hot", "to_labels", "train", "weighted_sum",
+]

@@ -1,0 +1,377 @@
+"""A network: layers in a row, each feeding the next, trained by backpropagation.
+
+:class:`Network` holds a list of layers and a cost function. ``forward``
+sends a batch through the layers; ``gradients`` runs forward, measures the
+cost and runs *backpropagation*: starting from the cost's gradient at the
+output, each layer, last to first, turns the gradient of its output into the
+gradients of its weights (``dW``, ``db``) and of its input, which is the
+gradient of the previous layer's output. One backward sweep gives the
+derivative of the cost for every weight and bias in the network.
+
+>>> net = Network.from_sizes([2, 8, 1], hidden="relu", output="sigmoid", seed=0)
+>>> net.gradients(X, y)        # doctest: +SKIP
+0.69...
+"""
+
+import json
+import zipfile
+
+import numpy as np
+
+from . import losses
+from ._checks import check_number, check_X
+from .layers import Dense
+
+
+_DEFAULT_LOSS = {"sigmoid": "bce", "softmax": "cross_entropy"}
+
+
+class Network:
+    """A stack of layers with a cost function.
+
+    Parameters
+    ----------
+    layers : list of Dense
+        In order from input to output; each layer's ``n_in`` must equal the
+        previous layer's ``n_out``.
+    loss : str or Loss, optional
+        ``"mse"``, ``"bce"`` or ``"cross_entropy"``. Default: ``"bce"`` after a
+        sigmoid output, ``"cross_entropy"`` after softmax, ``"mse"`` otherwise.
+
+    Attributes
+    ----------
+    layers : list of Dense
+    loss : Loss
+    """
+
+    def __init__(self, layers, loss=None):
+        layers = list(layers)
+        if not layers:
+            raise ValueError("A Network needs at least one layer, got an empty list. Example: [Dense(2, 1, 'sigmoid')].")
+        for i, layer in enumerate(layers):
+            if not isinstance(layer, Dense):
+                raise TypeError(f"Layer {i} must be a Dense layer, got {type(layer).__name__}: {layer!r}.")
+        for i, (before, after) in enumerate(zip(layers, layers[1:])):
+            if before.n_out != after.n_in:
+                raise ValueError(
+                    f"Layer sizes do not chain: layer {i} has {before.n_out} outputs but layer {i + 1} expects "
+                    f"{after.n_in} inputs. Make them equal: Dense({before.n_in}, {before.n_out}) must be followed "
+                    f"by Dense({before.n_out}, ...)."
+                )
+        dtypes = {layer.dtype for layer in layers}
+        if len(dtypes) > 1:
+            raise ValueError(f"All layers must share one dtype, got {sorted(str(d) for d in dtypes)}. Pass the same dtype= to each.")
+        self.layers = layers
+        out = layers[-1]
+        self.loss = losses.get(_DEFAULT_LOSS.get(out.activation.name, "mse") if loss is None else loss)
+        self._check_loss_fits_output()
+        for layer in layers:
+            layer.input_grad = True
+        layers[0].input_grad = False  # nothing before the first layer needs its gradient
+        # All weights and biases live in one 1-D array (and all gradients in
+        # another); each layer's W, b, dW, db are views into them. See Dense._bind.
+        self._flat = np.zeros(self.n_params, dtype=self.dtype)
+        self._flat_grad = np.zeros_like(self._flat)
+        self._is_weight = np.zeros(self.n_params, dtype=bool)
+        offset = 0
+        for layer in layers:
+            end = offset + layer.n_params
+            layer._bind(self._flat[offset:end], self._flat_grad[offset:end])
+            self._is_weight[offset:offset + layer.n_in * layer.n_out] = True
+            offset = end
+        self._params = [p for layer in layers for p in layer.parameters()]
+
+    @classmethod
+    def from_sizes(cls, sizes, *, hidden="relu", output="sigmoid", loss=None, init=None, seed=None, dtype="float64"):
+        """Build a fully connected network from a list of layer sizes.
+
+        Parameters
+        ----------
+        sizes : list of int
+            ``[n_features, n_hidden_1, ..., n_out]``; e.g. ``[2, 8, 8, 1]``.
+        hidden, output : str
+            Activations of the hidden layers and of the output layer.
+        loss, init, dtype
+            As in :class:`Network` and :class:`Dense`.
+        seed : int or numpy.random.Generator, optional
+            One generator draws every layer's starting weights in turn.
+        """
+        sizes = list(sizes)
+        if len(sizes) < 2:
+            raise ValueError(f"sizes needs at least an input and an output size, like [2, 1], got {sizes}.")
+        for s in sizes:
+            check_number(s, "Every layer size", integer=True)
+        rng = np.random.default_rng(seed)
+        layers = []
+        for i, (n_in, n_out) in enumerate(zip(sizes, sizes[1:])):
+            act = output if i == len(sizes) - 2 else hidden
+            layers.append(Dense(n_in, n_out, act, init=init, seed=rng, dtype=dtype))
+        return cls(layers, loss=loss)
+
+    def _check_loss_fits_output(self):
+        out = self.layers[-1]
+        act, name = out.activation.name, self.loss.name
+        if act == "softmax" and out.n_out < 2:
+            raise ValueError(
+                "A softmax output layer needs at least 2 neurons: with one, its output is always exactly 1. "
+                "For two classes use Dense(n, 1, 'sigmoid') with 'bce', or Dense(n, 2, 'softmax') with 'cross_entropy'."
+            )
+        if name == "bce" and act != "sigmoid":
+            hint = (
+                " Softmax outputs share one probability across classes; use 'cross_entropy' with softmax."
+                if act == "softmax" else ""
+            )
+            raise ValueError(
+                f"The 'bce' cost needs sigmoid outputs (probabilities between 0 and 1), but the output layer uses "
+                f"{act!r}.{hint} Or make the output layer Dense({out.n_in}, 1, 'sigmoid')."
+            )
+        if name == "cross_entropy" and act != "softmax":
+            raise ValueError(
+                f"The 'cross_entropy' cost needs softmax outputs (one probability per class), but the output layer "
+                f"uses {act!r}. Use Dense({out.n_in}, n_classes, 'softmax'), or 'bce' with one sigmoid output."
+            )
+
+    # --- sizes and description ---------------------------------------------
+
+    @property
+    def n_in(self):
+        """Number of input features."""
+        return self.layers[0].n_in
+
+    @property
+    def n_out(self):
+        """Number of outputs."""
+        return self.layers[-1].n_out
+
+    @property
+    def dtype(self):
+        return self.layers[0].dtype
+
+    @property
+    def n_params(self):
+        """Total number of weights and biases."""
+        return sum(layer.n_params for layer in self.layers)
+
+    @property
+    def sizes(self):
+        """``[n_in, n_out of layer 1, ..., n_out of the last layer]``."""
+        return [self.layers[0].n_in] + [layer.n_out for layer in self.layers]
+
+    def is_classifier(self):
+        """True when the outputs are class probabilities (sigmoid or softmax) or the cost is cross-entropy."""
+        return self.loss.classification or self.layers[-1].activation.name in ("sigmoid", "softmax", "step")
+
+    def __repr__(self):
+        arrows = " → ".join(str(s) for s in self.sizes)
+        acts = ", ".join(layer.activation.name for layer in self.layers)
+        return f"Network({arrows}; {acts}; cost={self.loss.name!r}; {self.n_params} parameters)"
+
+    def summary(self):
+        """A table of the layers: shapes, activations, initialisers and parameter counts."""
+        rows = [f"{'layer':<6}{'inputs → outputs':<18}{'activation':<12}{'init':<9}{'parameters':>10}"]
+        for i, layer in enumerate(self.layers, 1):
+            rows.append(
+                f"{i:<6}{f'{layer.n_in} → {layer.n_out}':<18}{layer.activation.name:<12}{layer.init:<9}{layer.n_params:>10,}"
+            )
+        rows.append(f"{'total':<45}{self.n_params:>10,}")
+        rows.append(f"cost: {self.loss.name}, dtype: {self.dtype}")
+        return "\n".join(rows)
+
+    # --- computing -----------------------------------------------------------
+
+    def check_X(self, X):
+        """Validate a batch of inputs for this network and convert it to the network's dtype."""
+        return check_X(X, n_features=self.n_in, dtype=self.dtype, where=f"This network (n_in={self.n_in})")
+
+    def targets(self, y, n_samples=None):
+        """Check labels or targets ``y`` and turn them into the target matrix ``T`` (n_samples, n_out)."""
+        T = self.loss.targets(y, self.n_out, dtype=self.dtype)
+        if n_samples is not None and len(T) != n_samples:
+            raise ValueError(
+                f"X and y must have one label per sample, got {n_samples} samples in X and {len(T)} labels in y. "
+                "Check that they were split and shuffled together."
+            )
+        return T
+
+    def forward(self, X):
+        """Send a batch through every layer.
+
+        Parameters
+        ----------
+        X : ndarray, shape (n_samples, n_in)
+
+        Returns
+        -------
+        A : ndarray, shape (n_samples, n_out)
+            The output layer's activations.
+        """
+        return self._forward(self.check_X(X))
+
+    def _forward(self, X):
+        A = X
+        for layer in self.layers:
+            A = layer._forward(A)
+        return A
+
+    def predict_proba(self, X):
+        """The network's outputs for ``X``, shape (n_samples, n_out) (probabilities for a classifier)."""
+        return self.forward(X)
+
+    def predict(self, X):
+        """Predicted class labels (n_samples,) for a classifier; the raw outputs otherwise.
+
+        One sigmoid output: class 1 where the output is at least 0.5. Several
+        outputs: the class of the largest output.
+        """
+        A = self.forward(X)
+        if not self.is_classifier():
+            return A[:, 0] if self.n_out == 1 else A
+        return self._labels(A)
+
+    def _labels(self, A):
+        if A.shape[1] == 1:
+            return (A[:, 0] >= 0.5).astype(np.int64)
+        return A.argmax(axis=1)
+
+    def accuracy(self, X, y):
+        """Fraction of samples whose predicted class matches ``y`` (labels or one-hot rows)."""
+        X = self.check_X(X)
+        T = self.targets(y, len(X))
+        return self._accuracy(self._forward(X), T)
+
+    def _accuracy(self, A, T):
+        truth = (T[:, 0] >= 0.5).astype(np.int64) if T.shape[1] == 1 else T.argmax(axis=1)
+        return float(np.mean(self._labels(A) == truth))
+
+    def cost(self, X, y):
+        """The cost over the samples ``X`` with labels or targets ``y`` (a float)."""
+        X = self.check_X(X)
+        T = self.targets(y, len(X))
+        self._forward(X)
+        return self._cost(T)
+
+    def _cost(self, T):
+        out = self.layers[-1]
+        if self.loss.pairs_with == out.activation.name:
+            return self.loss.value_from_logits(out.Z, T)
+        return self.loss.value(out.A, T)
+
+    def backward(self, dA):
+        """Backpropagation from ``dA``, the gradient of the cost with respect to the output.
+
+        Fills every layer's ``dW`` and ``db``. Call :meth:`forward` first.
+
+        Parameters
+        ----------
+        dA : ndarray, shape (n_samples, n_out)
+        """
+        for layer in reversed(self.layers):
+            dA = layer.backward(dA)
+
+    def gradients(self, X, y):
+        """Forward pass, cost, and backpropagation in one call.
+
+        Returns the cost (a float) and leaves the gradients in every layer's
+        ``dW`` and ``db``.
+        """
+        X = self.check_X(X)
+        T = self.targets(y, len(X))
+        self._gradients(X, T)
+        return self._cost(T)
+
+    def _gradients(self, X, T):
+        """Backpropagation on checked inputs; returns ``dZ`` of the output layer."""
+        A = self._forward(X)
+        out = self.layers[-1]
+        if self.loss.pairs_with == out.activation.name or (self.loss.name == "mse" and out.activation.name == "identity"):
+            dZ = self.loss.fused(out.Z, A, T)       # (n_samples, n_out): simply (A - T) / n
+        else:
+            dZ = out.activation.backward(self.loss.grad(A, T), out.Z, A)
+        dA = out.backward_dZ(dZ)
+        for layer in reversed(self.layers[:-1]):
+            dA = layer.backward(dA)
+        return dZ
+
+    def parameters(self):
+        """Every (parameter, gradient) pair, layer by layer: ``[(W1, dW1), (b1, db1), ...]``."""
+        return self._params
+
+    def flat_parameters(self):
+        """All parameters as one 1-D array, all gradients as another, and a mask of which entries are weights.
+
+        The arrays are the storage itself (the layers' ``W``, ``b``, ``dW`` and
+        ``db`` are views into them): changing them changes the network.
+        """
+        return self._flat, self._flat_grad, self._is_weight
+
+    # --- saving --------------------------------------------------------------
+
+    def _architecture(self):
+        return {
+            "format": "dlcore-network-1",
+            "sizes": self.sizes,
+            "activations": [layer.activation.name for layer in self.layers],
+            "inits": [layer.init for layer in self.layers],
+            "loss": self.loss.name,
+            "dtype": str(self.dtype),
+        }
+
+    def save(self, path):
+        """Save architecture and weights to a ``.npz`` file (no pickle inside)."""
+        arrays = {}
+        for i, layer in enumerate(self.layers):
+            arrays[f"W{i}"] = layer.W
+            arrays[f"b{i}"] = layer.b
+        np.savez(path, architecture=np.array(json.dumps(self._architecture())), **arrays)
+
+    @staticmethod
+    def _read(path):
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                arch = json.loads(str(data["architecture"]))
+                arrays = {k: data[k] for k in data.files if k != "architecture"}
+        except FileNotFoundError:
+            raise FileNotFoundError(f"No weights file at {str(path)!r}. Check the name and folder (save with net.save(path)).") from None
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, json.JSONDecodeError) as err:
+            raise ValueError(
+                f"{str(path)!r} is not a dlcore weights file or it is damaged ({type(err).__name__}: {err}). "
+                "Save it again with net.save(path)."
+            ) from None
+        if not isinstance(arch, dict) or arch.get("format") != "dlcore-network-1":
+            raise ValueError(f"{str(path)!r} was not written by Network.save (unknown format). Save it again with net.save(path).")
+        return arch, arrays
+
+    @classmethod
+    def load(cls, path):
+        """Build a network from a file written by :meth:`save`: same architecture, same weights."""
+        arch, arrays = cls._read(path)
+        sizes, acts = arch["sizes"], arch["activations"]
+        layers = [
+            Dense(n_in, n_out, act, init=init, seed=0, dtype=arch["dtype"])
+            for n_in, n_out, act, init in zip(sizes, sizes[1:], acts, arch["inits"])
+        ]
+        net = cls(layers, loss=arch["loss"])
+        net._set_weights(arrays, path)
+        return net
+
+    def load_weights(self, path):
+        """Load weights saved by :meth:`save` into this network; the architecture must match."""
+        arch, arrays = self._read(path)
+        mine = self._architecture()
+        if arch["sizes"] != mine["sizes"] or arch["activations"] != mine["activations"]:
+            raise ValueError(
+                f"{str(path)!r} holds a different architecture: layer sizes {arch['sizes']} with activations "
+                f"{arch['activations']}, but this network has {mine['sizes']} with {mine['activations']}. "
+                "Build the matching network, or use Network.load(path) to rebuild it from the file."
+            )
+        self._set_weights(arrays, path)
+
+    def _set_weights(self, arrays, path):
+        for i, layer in enumerate(self.layers):
+            for name, param in ((f"W{i}", layer.W), (f"b{i}", layer.b)):
+                value = arrays.get(name)
+                if value is None or value.shape != param.shape:
+                    raise ValueError(f"{str(path)!r} is damaged: {name} is missing or has the wrong shape.")
+                if not np.isfinite(value).all():
+                    raise ValueError(f"{str(path)!r} holds NaN or infinite weights in {name}: it was saved after training diverged.")
+                param[...] = value  # in place, so optimisers holding these arrays keep working
