@@ -19,6 +19,23 @@ import numpy as np
 from ._checks import lookup
 
 
+# Small arrays pay more for numpy's handling of a Python number than for the
+# arithmetic itself; these 0-d constants of the array's own dtype avoid that.
+_HALF = {np.dtype(t): np.array(0.5, dtype=t) for t in (np.float16, np.float32, np.float64)}
+_ZERO = {np.dtype(t): np.array(0, dtype=t) for t in (np.float16, np.float32, np.float64)}
+
+
+def _as_float(Z):
+    if isinstance(Z, np.ndarray) and Z.dtype.kind == "f":
+        return Z
+    Z = np.asarray(Z)
+    return Z if Z.dtype.kind == "f" else Z.astype(float)
+
+
+def _half(dtype):
+    return _HALF.get(dtype, 0.5)
+
+
 # --- identity: a(z) = z --------------------------------------------------
 
 def identity(Z):
@@ -58,11 +75,12 @@ def sigmoid(Z):
     Computed as ``0.5 * (1 + tanh(z / 2))``, which is the same function but
     never overflows: ``sigmoid(±1000)`` is exactly 1 or 0, with no warning.
     """
-    Z = np.asarray(Z, dtype=float) if np.asarray(Z).dtype.kind != "f" else np.asarray(Z)
-    A = np.multiply(Z, 0.5)
-    np.tanh(A, out=A)
-    A *= 0.5
-    A += 0.5
+    Z = _as_float(Z)
+    half = _half(Z.dtype)
+    A = np.multiply(Z, half)     # z / 2
+    np.tanh(A, out=A)            # tanh(z / 2)
+    A *= half
+    A += half                    # 0.5 * tanh(z / 2) + 0.5
     return A
 
 
@@ -89,7 +107,8 @@ def tanh_grad(Z, A=None):
 
 def relu(Z):
     """Rectified linear unit ``max(0, z)``: passes positives, blocks negatives."""
-    return np.maximum(Z, 0)
+    Z = _as_float(Z)
+    return np.maximum(Z, _ZERO.get(Z.dtype, 0))
 
 
 def relu_grad(Z, A=None):
@@ -187,7 +206,8 @@ ACTIVATIONS = {
     "step": Activation("step", step, step_grad),
     "sigmoid": Activation("sigmoid", sigmoid, sigmoid_grad),
     "tanh": Activation("tanh", tanh, tanh_grad),
-    "relu": Activation("relu", relu, relu_grad, lambda dA, A: dA * (A > 0)),
+    # ReLU's output is never negative, so sign(a) is its slope: 1 where a > 0, else 0.
+    "relu": Activation("relu", relu, relu_grad, lambda dA, A: np.multiply(dA, np.sign(A))),
     "leaky_relu": Activation("leaky_relu", leaky_relu, leaky_relu_grad),
     "softmax": Activation("softmax", softmax, softmax_grad, softmax_backward),
 }

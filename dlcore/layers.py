@@ -195,8 +195,8 @@ class Dense:
 
     def _forward(self, X):
         self.X = X                                  # kept for backward
-        Z = X @ self.W                              # (n_samples, n_out)
-        Z += self.b                                 # the bias is added to every row
+        Z = X @ self._W                             # (n_samples, n_out)
+        Z += self._b                                # the bias is added to every row
         self.Z = Z
         self.A = self.activation.forward(Z)         # (n_samples, n_out)
         return self.A
@@ -229,11 +229,11 @@ class Dense:
 
         ``dW = X.T @ dZ``, ``db = dZ`` summed over samples, ``dA_prev = dZ @ W.T``.
         """
-        np.matmul(self.X.T, dZ, out=self.dW)        # (n_in, n_out)
-        np.add.reduce(dZ, axis=0, out=self.db)      # (n_out,): the bias gradient sums over samples
+        np.matmul(self.X.T, dZ, out=self._dW)       # (n_in, n_out)
+        np.add.reduce(dZ, axis=0, out=self._db)     # (n_out,): the bias gradient sums over samples
         if not self.input_grad:
             return None
-        return dZ @ self.W.T                        # (n_samples, n_in)
+        return dZ @ self._W.T                       # (n_samples, n_in)
 
     def parameters(self):
         """The layer's (parameter, gradient) pairs: ``[(W, dW), (b, db)]``."""

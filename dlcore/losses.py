@@ -106,7 +106,9 @@ class Loss:
 
     def fused(self, Z, A, T):
         """``dC/dZ`` when the output activation is :attr:`pairs_with`: ``(A - T) / n``."""
-        return (A - T) / self._n(A)
+        dZ = np.subtract(A, T)
+        dZ *= np.array(1 / self._n(A), dtype=dZ.dtype)
+        return dZ
 
     def _n(self, A):
         return len(A)

@@ -13,6 +13,8 @@ With ``batch_size=1`` this is pure stochastic gradient descent, one example
 per step; with ``batch_size=len(X)`` it is full-batch gradient descent.
 """
 
+import math
+
 import numpy as np
 
 from ._checks import check_batch_size, check_number
@@ -188,7 +190,7 @@ def train(net, X, y, *, epochs=10, batch_size=32, lr=None, optimizer=None, valid
             X_batch = X_shuffled[start:start + batch_size]   # a view: no copy
             T_batch = T_shuffled[start:start + batch_size]
             dZ = net._gradients(X_batch, T_batch)
-            if not np.isfinite(dZ.sum()):
+            if not math.isfinite(np.add.reduce(dZ, axis=None)):  # NaN or inf anywhere makes the sum so
                 return fail(f"at step {history.steps + 1} (epoch {epoch + 1})")
             if callback is not None:
                 keep_going = callback(net, history.steps + 1, epoch + 1, net._cost(T_batch))
