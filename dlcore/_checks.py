@@ -38,19 +38,22 @@ def lookup(name, registry, kind):
     )
 
 
-def check_number(value, name, *, positive=True, allow_zero=False, integer=False):
+def check_number(value, name, *, positive=True, allow_zero=False, integer=False, code=None):
     """Check that ``value`` is a finite real number (optionally > 0 or >= 0, or an int).
 
+    ``name`` is how the message calls it ("The learning rate lr"); ``code`` is
+    the argument as typed in code ("lr"), used in the examples (default: ``name``).
     Returns the value as a Python float (or int when ``integer=True``).
     """
+    code = name if code is None else code
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         kind = "a whole number" if integer else "a number"
         raise TypeError(
             f"{name} must be {kind}, got {value!r} of type {type(value).__name__}. "
-            f"Pass it without quotes, e.g. {name}={'32' if integer else '0.1'}."
+            f"Pass it without quotes, e.g. {code}={'32' if integer else '0.1'}."
         )
     if integer and not float(value).is_integer():
-        raise TypeError(f"{name} must be a whole number, got {value!r}. Use e.g. {name}={int(value) or 1}.")
+        raise TypeError(f"{name} must be a whole number, got {value!r}. Use e.g. {code}={int(value) or 1}.")
     if not np.isfinite(value):
         raise ValueError(f"{name} must be a finite number, got {value!r}.")
     if positive:
@@ -67,10 +70,10 @@ def check_lr(lr):
             f"The learning rate lr must be greater than 0, got lr={lr!r}. It is the size of "
             "each step downhill; a step of 0 or less never goes down. Typical values are 0.01 to 1."
         )
-    return check_number(lr, "The learning rate lr")
+    return check_number(lr, "The learning rate lr", code="lr")
 
 
-def check_X(X, *, n_features=None, name="X", dtype=None, where=None):
+def check_X(X, *, n_features=None, name="X", dtype=None, where=None, allow_int=False):
     """Check a data matrix: 2-D, numeric, finite, non-empty, rows are samples.
 
     Parameters
@@ -88,12 +91,21 @@ def check_X(X, *, n_features=None, name="X", dtype=None, where=None):
     ndarray, shape (n_samples, n_features)
     """
     who = f"{where} expects" if where else "Expected"
-    X = np.asarray(X) if not isinstance(X, np.ndarray) else X
+    if not isinstance(X, np.ndarray):
+        try:
+            X = np.asarray(X)
+        except ValueError:  # numpy: "setting an array element with a sequence ... inhomogeneous shape"
+            raise ValueError(
+                f"{who} {name} as a 2-D array (n_samples, n_features), got rows of different lengths. "
+                "Every sample needs the same number of features."
+            ) from None
     if X.dtype.kind in "OUS":
         raise TypeError(
             f"{who} {name} to hold numbers, got dtype {X.dtype}. Convert text columns to "
             f"numbers first (for example with np.asarray({name}, dtype=float))."
         )
+    if allow_int and X.dtype.kind in "biu":
+        X = X.astype(np.float64 if dtype is None else dtype)  # 0/1 truth tables and the like
     if X.dtype.kind == "b":
         raise TypeError(f"{who} {name} to hold numbers, got booleans. Use {name}.astype(float).")
     if X.dtype.kind in "iu":
@@ -148,7 +160,7 @@ def check_y(y, *, n_samples=None, n_classes=None, name="y"):
     """
     y = np.asarray(y)
     if y.dtype.kind in "OUS":
-        examples = ", ".join(repr(v) for v in np.unique(y.astype(str))[:3])
+        examples = ", ".join(repr(str(v)) for v in np.unique(y.astype(str))[:3])
         raise TypeError(
             f"Labels {name} must be integers 0, 1, ..., got text labels such as {examples}. Turn them "
             f"into integers first: classes, {name} = np.unique({name}, return_inverse=True)."
@@ -182,10 +194,14 @@ def check_y(y, *, n_samples=None, n_classes=None, name="y"):
     y = y.astype(np.int64)
     if y.min() < 0 or (n_classes is not None and y.max() >= n_classes):
         bound = f"0..{n_classes - 1}" if n_classes is not None else "0 or more"
+        if set(np.unique(y).tolist()) == {-1, 1}:
+            fix = f"Labels -1 and 1 become 0 and 1 with ({name} + 1) // 2."
+        else:
+            fix = f"Relabel with np.unique({name}, return_inverse=True)" + (
+                ", or give the network more outputs." if n_classes is not None and n_classes > 2 else ".")
         raise ValueError(
             f"Labels {name} must lie in {bound} (one per output class), got values from {y.min()} to "
-            f"{y.max()}. Relabel with np.unique({name}, return_inverse=True)"
-            + (", or give the network more outputs." if n_classes is not None else ".")
+            f"{y.max()}. {fix}"
         )
     return y
 

@@ -44,7 +44,11 @@ def _zeros(n_in, n_out, rng):
     return np.zeros((n_in, n_out))
 
 
-INITIALIZERS = {"uniform": _uniform, "xavier": _xavier, "glorot": _xavier, "he": _he, "zeros": _zeros}
+INITIALIZERS = {
+    "uniform": _uniform, "xavier": _xavier, "glorot": _xavier, "he": _he, "zeros": _zeros,
+    # the names Keras and PyTorch use for the same two
+    "glorot_uniform": _xavier, "xavier_uniform": _xavier, "he_normal": _he, "kaiming": _he, "kaiming_normal": _he,
+}
 
 
 def default_init(activation):
@@ -58,7 +62,7 @@ def check_dtype(dtype):
         dt = np.dtype(dtype)
     except TypeError:
         dt = None
-    if dt not in (np.dtype(np.float64), np.dtype(np.float32)):
+    if dt is None or dt not in (np.dtype(np.float64), np.dtype(np.float32)):  # (np.dtype("float64") == None is True)
         raise ValueError(f"dtype must be 'float64' or 'float32', got {dtype!r}.")
     return dt
 

@@ -14,6 +14,7 @@ derivative of the cost for every weight and bias in the network.
 """
 
 import json
+import os
 import zipfile
 
 import numpy as np
@@ -24,6 +25,12 @@ from .layers import Dense
 
 
 _DEFAULT_LOSS = {"sigmoid": "bce", "softmax": "cross_entropy"}
+
+
+def _npz_path(path):
+    """The file name numpy's savez writes to: ``path`` with ``.npz`` added unless it ends so already."""
+    path = os.fspath(path)
+    return path if path.endswith(".npz") else path + ".npz"
 
 
 class Network:
@@ -48,9 +55,17 @@ class Network:
         layers = list(layers)
         if not layers:
             raise ValueError("A Network needs at least one layer, got an empty list. Example: [Dense(2, 1, 'sigmoid')].")
+        seen = {}
         for i, layer in enumerate(layers):
             if not isinstance(layer, Dense):
                 raise TypeError(f"Layer {i} must be a Dense layer, got {type(layer).__name__}: {layer!r}.")
+            if id(layer) in seen:
+                raise ValueError(
+                    f"Layer {i} is the same Dense object as layer {seen[id(layer)]}: each layer needs its own "
+                    "weights. Create a new Dense for each (a list like [Dense(8, 8)] * 3 repeats one layer; "
+                    "use [Dense(8, 8) for _ in range(3)])."
+                )
+            seen[id(layer)] = i
         for i, (before, after) in enumerate(zip(layers, layers[1:])):
             if before.n_out != after.n_in:
                 raise ValueError(
@@ -292,8 +307,18 @@ class Network:
             dA = layer.backward(dA)
         return dZ
 
+    def _check_owns_layers(self):
+        for layer in self.layers:
+            if layer.W.base is not self._flat:
+                raise RuntimeError(
+                    "The layers of this network were put into another Network after it was built, and their "
+                    "weights now live there: training this one would change nothing. Train the newer network, "
+                    "or build this one from new Dense layers."
+                )
+
     def parameters(self):
         """Every (parameter, gradient) pair, layer by layer: ``[(W1, dW1), (b1, db1), ...]``."""
+        self._check_owns_layers()
         return self._params
 
     def flat_parameters(self):
@@ -302,6 +327,7 @@ class Network:
         The arrays are the storage itself (the layers' ``W``, ``b``, ``dW`` and
         ``db`` are views into them): changing them changes the network.
         """
+        self._check_owns_layers()
         return self._flat, self._flat_grad, self._is_weight
 
     # --- saving --------------------------------------------------------------
@@ -322,21 +348,38 @@ class Network:
         for i, layer in enumerate(self.layers):
             arrays[f"W{i}"] = layer.W
             arrays[f"b{i}"] = layer.b
+        path = _npz_path(path)
         np.savez(path, architecture=np.array(json.dumps(self._architecture())), **arrays)
+        return path
 
     @staticmethod
     def _read(path):
+        if not os.path.exists(path) and os.path.exists(_npz_path(path)):
+            path = _npz_path(path)          # save("weights") wrote weights.npz, as numpy does
+        damaged = f"{str(path)!r} is not a dlcore weights file or it is damaged"
+        again = "Save it again with net.save(path)."
         try:
-            with np.load(path, allow_pickle=False) as data:
-                arch = json.loads(str(data["architecture"]))
-                arrays = {k: data[k] for k in data.files if k != "architecture"}
+            file = open(path, "rb")         # opened here so that it is closed whatever np.load does
         except FileNotFoundError:
             raise FileNotFoundError(f"No weights file at {str(path)!r}. Check the name and folder (save with net.save(path)).") from None
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, json.JSONDecodeError) as err:
-            raise ValueError(
-                f"{str(path)!r} is not a dlcore weights file or it is damaged ({type(err).__name__}: {err}). "
-                "Save it again with net.save(path)."
-            ) from None
+        except OSError as err:
+            raise ValueError(f"{damaged} ({type(err).__name__}: {err}). {again}") from None
+        with file:
+            try:
+                data = np.load(file, allow_pickle=False)
+            except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+                # numpy's own message here suggests unpickling the file: never pass that on
+                raise ValueError(f"{damaged}: it is not a .npz archive. {again}") from None
+            if not isinstance(data, np.lib.npyio.NpzFile):
+                raise ValueError(f"{damaged}: it holds a single array (a .npy file), not a saved network. {again}")
+            try:
+                with data:
+                    arch = json.loads(str(data["architecture"]))
+                    arrays = {k: data[k] for k in data.files if k != "architecture"}
+            except ValueError:  # refused: pickled Python objects inside
+                raise ValueError(f"{damaged}: it holds pickled Python objects, which dlcore never loads. {again}") from None
+            except (zipfile.BadZipFile, KeyError, OSError, EOFError, json.JSONDecodeError) as err:
+                raise ValueError(f"{damaged} ({type(err).__name__}: {err}). {again}") from None
         if not isinstance(arch, dict) or arch.get("format") != "dlcore-network-1":
             raise ValueError(f"{str(path)!r} was not written by Network.save (unknown format). Save it again with net.save(path).")
         return arch, arrays
@@ -371,7 +414,8 @@ class Network:
             for name, param in ((f"W{i}", layer.W), (f"b{i}", layer.b)):
                 value = arrays.get(name)
                 if value is None or value.shape != param.shape:
-                    raise ValueError(f"{str(path)!r} is damaged: {name} is missing or has the wrong shape.")
+                    raise ValueError(f"{str(path)!r} is damaged: {name} is missing or has the wrong shape. "
+                                     "Save it again with net.save(path).")
                 if not np.isfinite(value).all():
                     raise ValueError(f"{str(path)!r} holds NaN or infinite weights in {name}: it was saved after training diverged.")
                 param[...] = value  # in place, so optimisers holding these arrays keep working

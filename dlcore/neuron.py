@@ -33,7 +33,7 @@ def weighted_sum(x, w, b):
         raise ValueError(f"A neuron has one weight per input: w must be 1-D of shape (n_features,), got shape {w.shape}.")
     single = np.ndim(x) == 1
     X = check_X(np.reshape(x, (1, -1)) if single else x, n_features=len(w), name="x", dtype=np.float64,
-                where=f"A neuron with {len(w)} weights")
+                where=f"A neuron with {len(w)} weights", allow_int=True)
     b = float(np.asarray(b))
     z = X @ w + b                     # (n_samples,)
     return float(z[0]) if single else z
@@ -57,6 +57,11 @@ def neuron(x, w, b, activation="sigmoid"):
     0.0
     """
     act = activations.get(activation)
+    if act.name == "softmax":
+        raise ValueError(
+            "A single neuron cannot use softmax: softmax turns the outputs of several neurons into "
+            "probabilities that sum to 1, so one neuron's would always be exactly 1. Use 'sigmoid' for a probability."
+        )
     z = weighted_sum(x, w, b)
     a = act(np.atleast_1d(np.asarray(z, dtype=float)))
     return float(a[0]) if np.ndim(z) == 0 else a

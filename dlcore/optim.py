@@ -74,7 +74,8 @@ class SGD:
         if self.weight_decay:
             np.multiply(param, is_weight, out=scratch)
             scratch *= self.weight_decay
-            grad += scratch                            # dW + wd * W (biases: + 0)
+            scratch += grad                            # dW + wd * W (biases: + 0); the gradient itself is kept
+            grad = scratch
         if velocity is not None:
             velocity *= self.momentum
             velocity += grad                           # v = m * v + dW

@@ -52,7 +52,8 @@ class Perceptron:
         self.b = 0.0
 
     def _check_X(self, X):
-        return check_X(X, n_features=self.n_features, dtype=np.float64, where=f"Perceptron(n_features={self.n_features})")
+        return check_X(X, n_features=self.n_features, dtype=np.float64, where=f"Perceptron(n_features={self.n_features})",
+                       allow_int=True)
 
     def decision_function(self, X):
         """The weighted sums ``X @ w + b``, shape (n_samples,); the class is 1 where this is >= 0."""

@@ -91,7 +91,7 @@ def _diverged_message(where, opt):
     )
 
 
-def train(net, X, y, *, epochs=10, batch_size=32, lr=None, optimizer=None, validation_data=None,
+def train(net, X, y, *, epochs=10, batch_size=None, lr=None, optimizer=None, validation_data=None,
           patience=None, seed=0, callback=None, progress=False, on_divergence="raise"):
     """Train ``net`` by mini-batch stochastic gradient descent.
 
@@ -103,8 +103,9 @@ def train(net, X, y, *, epochs=10, batch_size=32, lr=None, optimizer=None, valid
         Class labels (or one-hot rows, or regression targets for "mse").
     epochs : int, default 10
         Passes over the training set.
-    batch_size : int, default 32
+    batch_size : int, optional
         Samples per step; 1 is pure SGD, ``len(X)`` is full-batch descent.
+        Default: 32, or every sample when there are fewer.
     lr : float, optional
         Learning rate for a plain :class:`SGD` (default 0.1). Give either
         ``lr`` or ``optimizer``.
@@ -143,7 +144,7 @@ def train(net, X, y, *, epochs=10, batch_size=32, lr=None, optimizer=None, valid
     X = net.check_X(X)
     T = net.targets(y, len(X))
     epochs = check_number(epochs, "epochs", integer=True)
-    batch_size = check_batch_size(batch_size, len(X))
+    batch_size = min(32, len(X)) if batch_size is None else check_batch_size(batch_size, len(X))
     if optimizer is not None and lr is not None:
         raise ValueError("Give either lr or optimizer, not both: the optimizer already has its learning rate (optimizer.lr).")
     if optimizer is None:
@@ -172,57 +173,68 @@ def train(net, X, y, *, epochs=10, batch_size=32, lr=None, optimizer=None, valid
     best_cost, best_weights, since_best = np.inf, None, 0
     epoch_iter = range(epochs)
     if progress:
-        from tqdm.auto import tqdm
+        try:
+            from tqdm.auto import tqdm
+        except ImportError:
+            raise ImportError("progress=True needs the tqdm package: pip install tqdm (or pass progress=False).") from None
         epoch_iter = tqdm(epoch_iter, desc="training", unit="epoch")
 
-    def fail(where):
-        message = _diverged_message(where, optimizer)
-        history.diverged = True
-        if on_divergence == "raise":
-            raise TrainingDiverged(message, history)
-        return history
-
-    for epoch in epoch_iter:
-        order = rng.permutation(n_samples)              # one cheap shuffle per epoch
-        np.take(X, order, axis=0, out=X_shuffled)
-        np.take(T, order, axis=0, out=T_shuffled)
-        for start in range(0, n_samples, batch_size):
-            X_batch = X_shuffled[start:start + batch_size]   # a view: no copy
-            T_batch = T_shuffled[start:start + batch_size]
-            dZ = net._gradients(X_batch, T_batch)
-            if not math.isfinite(np.add.reduce(dZ, axis=None)):  # NaN or inf anywhere makes the sum so
-                return fail(f"at step {history.steps + 1} (epoch {epoch + 1})")
-            if callback is not None:
-                keep_going = callback(net, history.steps + 1, epoch + 1, net._cost(T_batch))
-            optimizer.step(net)
-            history.steps += 1
-            if callback is not None and keep_going is False:
-                return history
-
-        net._forward(X)
-        cost = net._cost(T)
-        if not np.isfinite(cost):
-            return fail(f"after epoch {epoch + 1}")
-        history.train_cost.append(cost)
-        if classifier:
-            history.train_acc.append(net._accuracy(net.layers[-1].A, T))
-        if validation_data is not None:
-            A_val = net._forward(X_val)
-            val_cost = net._cost(T_val)
-            history.val_cost.append(val_cost)
+    # Overflow on the way to inf or NaN is what the divergence guard reports, in words;
+    # numpy's own RuntimeWarning would only get in its way (and, as an error, replace it).
+    with np.errstate(over="ignore", invalid="ignore"):
+        for epoch in epoch_iter:
+            order = rng.permutation(n_samples)              # one cheap shuffle per epoch
+            np.take(X, order, axis=0, out=X_shuffled)
+            np.take(T, order, axis=0, out=T_shuffled)
+            stop = None
+            for start in range(0, n_samples, batch_size):
+                X_batch = X_shuffled[start:start + batch_size]   # a view: no copy
+                T_batch = T_shuffled[start:start + batch_size]
+                dZ = net._gradients(X_batch, T_batch)
+                if not math.isfinite(np.add.reduce(dZ, axis=None)):  # NaN or inf anywhere makes the sum so
+                    stop = f"at step {history.steps + 1} (epoch {epoch + 1})"
+                    break
+                if callback is not None:
+                    keep_going = callback(net, history.steps + 1, epoch + 1, net._cost(T_batch))
+                optimizer.step(net)
+                history.steps += 1
+                if callback is not None and keep_going is False:
+                    stop = "callback"
+                    break
+            if stop is None:
+                net._forward(X)
+                cost = net._cost(T)
+                if not np.isfinite(cost):
+                    stop = f"after epoch {epoch + 1}"
+            if stop == "callback":
+                break
+            if stop is not None:
+                history.diverged = True
+                break
+            history.train_cost.append(cost)
             if classifier:
-                history.val_acc.append(net._accuracy(A_val, T_val))
-            if patience is not None:
-                if val_cost < best_cost:
-                    best_cost, since_best = val_cost, 0
-                    best_weights = [p.copy() for p, _ in net.parameters()]
-                    history.best_epoch = epoch + 1
-                else:
-                    since_best += 1
-                    if since_best >= patience:
-                        history.stopped_early = True
-                        break
-    if best_weights is not None:
+                history.train_acc.append(net._accuracy(net.layers[-1].A, T))
+            if validation_data is not None:
+                A_val = net._forward(X_val)
+                val_cost = net._cost(T_val)
+                history.val_cost.append(val_cost)
+                if classifier:
+                    history.val_acc.append(net._accuracy(A_val, T_val))
+                if patience is not None:
+                    if val_cost < best_cost:
+                        best_cost, since_best = val_cost, 0
+                        best_weights = [p.copy() for p, _ in net.parameters()]
+                        history.best_epoch = epoch + 1
+                    else:
+                        since_best += 1
+                        if since_best >= patience:
+                            history.stopped_early = True
+                            break
+    if progress:
+        epoch_iter.close()
+    if best_weights is not None:  # early stopping: go back to the best weights seen
         for (param, _), best in zip(net.parameters(), best_weights):
             param[...] = best
+    if history.diverged and on_divergence == "raise":
+        raise TrainingDiverged(_diverged_message(stop, optimizer), history)
     return history
