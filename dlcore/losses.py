@@ -105,7 +105,7 @@ class Loss:
         raise NotImplementedError
 
     def fused(self, Z, A, T):
-        """``dC/dZ`` when the output activation is :attr:`pairs_with`: ``(A - T) / n``."""
+        """``dC/dZ`` when the output activation is ``pairs_with``: ``(A - T) / n``."""
         dZ = np.subtract(A, T)
         dZ *= np.array(1 / self._n(A), dtype=dZ.dtype)
         return dZ
