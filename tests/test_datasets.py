@@ -26,6 +26,16 @@ from dlcore.datasets import (
 TWO_D = [blobs, xor, circles, moons, spirals]
 
 
+@pytest.fixture(autouse=True, scope="module")
+def one_blas_thread():
+    """Fit the scikit-learn models here on one thread: on a busy machine, extra BLAS threads
+    only wait for each other (measured ten times slower on two shared cores)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):
+        yield
+
+
 def train_accuracy_of_linear_model(X, y):
     """Training accuracy of a (nearly unregularised) logistic regression: 1.0 iff a line separates."""
     from sklearn.linear_model import LogisticRegression
@@ -306,14 +316,15 @@ def test_planes_and_cars_without_noise_or_clutter_show_one_object_on_a_plain_bac
 
 def test_planes_and_cars_generates_2000_pictures_in_under_a_second():
     planes_and_cars(50)  # warm up
-    best = min(_timed(lambda: planes_and_cars(2000, seed=1)) for _ in range(3))
-    assert best < 1.0, f"planes_and_cars(2000) took {best:.2f} s"
+    best = min(_cpu_seconds(lambda: planes_and_cars(2000, seed=1)) for _ in range(3))
+    assert best < 1.0, f"planes_and_cars(2000) took {best:.2f} s of CPU time"
 
 
-def _timed(fn):
-    start = time.perf_counter()
+def _cpu_seconds(fn):
+    # CPU time, not wall time: on a shared machine, waiting for a core is not our cost.
+    start = time.process_time()
     fn()
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def test_planes_and_cars_mean_brightness_alone_is_near_chance(pictures):
@@ -327,14 +338,21 @@ def test_planes_and_cars_mean_brightness_alone_is_near_chance(pictures):
 
 def test_planes_and_cars_no_single_pixel_separates_the_classes(pictures):
     X, y = pictures
-    # For every pixel, the best threshold (either direction) on the whole set: an optimistic score.
-    order = np.argsort(X, axis=0, kind="stable")
-    sorted_y = y[order]                                   # (2000, 2500)
-    cars_below = np.cumsum(sorted_y == 0, axis=0)         # cars at or below each threshold
-    planes_above = sorted_y.sum(axis=0) - np.cumsum(sorted_y == 1, axis=0)
-    accuracy = (cars_below + planes_above) / len(y)
-    best = np.maximum(accuracy, 1 - accuracy).max()
-    assert best < 0.70
+    # Optimistic: each threshold is scored on the pictures it was chosen on. Measured: 0.54.
+    assert best_single_pixel_accuracy(X, y) < 0.70
+
+
+def best_single_pixel_accuracy(X, y):
+    """Accuracy of the best rule "plane if pixel j is above (or below) t", over all j and t."""
+    best = 0.0
+    for start in range(0, X.shape[1], 100):                # 100 pixels at a time: fast
+        pixels = np.ascontiguousarray(X[:, start:start + 100].T)  # (100, n_samples)
+        sorted_y = y[np.argsort(pixels, axis=1)]          # labels in order of the pixel's value
+        cars_below = np.cumsum(sorted_y == 0, axis=1)     # cars at or below each threshold
+        planes_above = sorted_y.sum(axis=1, keepdims=True) - np.cumsum(sorted_y == 1, axis=1)
+        accuracy = (cars_below + planes_above) / len(y)   # "plane if above the threshold"
+        best = max(best, np.maximum(accuracy, 1 - accuracy).max())  # or "plane if below"
+    return best
 
 
 def test_planes_and_cars_need_a_hidden_layer_a_linear_model_does_clearly_worse(pictures):
@@ -342,16 +360,19 @@ def test_planes_and_cars_need_a_hidden_layer_a_linear_model_does_clearly_worse(p
     from sklearn.neural_network import MLPClassifier
 
     X, y = pictures
-    X = X.astype(np.float32)
+    X = X.astype(np.float32) - 0.5  # centred pixels: the network trains much faster on them
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        linear = LogisticRegression(max_iter=300).fit(X[:1500], y[:1500])
-        mlp = MLPClassifier((64,), max_iter=60, random_state=0).fit(X[:1500], y[:1500])
-    linear_acc = linear.score(X[1500:], y[1500:])
-    mlp_acc = mlp.score(X[1500:], y[1500:])
-    assert linear_acc < 0.85
-    assert mlp_acc >= 0.70
-    assert mlp_acc >= linear_acc + 0.05
+        warnings.simplefilter("ignore")  # neither fit is run to convergence, to keep this quick
+        # The linear model fits the training set but not new pictures: an object is sometimes
+        # lighter, sometimes darker than its background, and no single weight image suits both.
+        linear = LogisticRegression(max_iter=100).fit(X[:1500], y[:1500])
+        # 30 epochs of mini-batches of 200: 240 gradient steps.
+        mlp = MLPClassifier((64,), max_iter=30, random_state=0).fit(X[:1500], y[:1500])
+    linear_acc = linear.score(X[1500:], y[1500:])  # measured: 0.47
+    mlp_acc = mlp.score(X[1500:], y[1500:])        # measured: 0.91
+    assert linear_acc < 0.65
+    assert mlp_acc >= 0.85
+    assert mlp_acc >= linear_acc + 0.2
 
 
 @pytest.mark.parametrize(
@@ -519,20 +540,14 @@ def test_batches_order_is_reproducible_and_changes_between_epochs_of_one_generat
 
 
 def test_batches_use_one_permutation_per_epoch():
-    class CountingGenerator:
+    class CountingGenerator(np.random.Generator):
         calls = 0
 
-        def __init__(self):
-            self.rng = np.random.default_rng(0)
-
-        def permutation(self, n):
+        def permutation(self, x):
             CountingGenerator.calls += 1
-            return self.rng.permutation(n)
+            return super().permutation(x)
 
-    rng = CountingGenerator()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(datasets, "_make_rng", lambda seed, name="seed": seed)
-        list(batches(np.zeros((100, 2)), np.zeros(100), 7, rng=rng))
+    list(batches(np.zeros((100, 2)), np.zeros(100), 7, rng=CountingGenerator(np.random.PCG64(0))))
     assert CountingGenerator.calls == 1
 
 

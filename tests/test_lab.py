@@ -159,6 +159,7 @@ def test_a_chapter_runs_and_its_widget_redraws_in_jupyterlab(browser, lab_server
             arg=[image.element_handle(), src_before], timeout=15_000,
         )
         seconds = time.perf_counter() - started
+        print(f"key press to redrawn figure in JupyterLab: {seconds * 1000:.0f} ms")
         # Let the redraws of all three key presses arrive before the screenshot.
         page.wait_for_function(
             """([img, title]) => new Promise(resolve => {

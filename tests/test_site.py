@@ -118,6 +118,8 @@ def _screenshot_name(path):
 
 
 def test_the_site_has_the_book_pages():
+    if not SITE.is_dir():
+        pytest.fail(f"No built site at {SITE}. Run `make book` first.")
     assert "book/intro.html" in PAGES, f"Pages found in {SITE}: {PAGES}"
     assert "book/api.html" in PAGES
     assert CHAPTER_PAGES, "no chapter pages were built"

