@@ -3,9 +3,9 @@
     python bench/profile_steps.py                # cProfile: Python functions, by own time
     python bench/profile_steps.py --lines        # line_profiler (pip install line_profiler): line by line
 
-Profiles the two steps the benchmarks time, at 1 thread, in float32: the
-widget-size step (2-8-8-1, batch 10) and the image step (2500-256-256-2,
-batch 100), each as ``net.gradients(X, y)`` followed by ``SGD.step(net)``.
+Profiles steps the benchmarks time, at 1 thread, in float32: the widget-size
+step (2-8-8-1, batch 10), the digits step (64-64-10, batch 32, random data of
+that shape) and the image step (2500-256-256-2, batch 100), each as ``net.gradients(X, y)`` followed by ``SGD.step(net)``.
 cProfile sees Python functions and numpy's Python-level functions, but not
 operators such as ``@`` or ufuncs called directly: ``--lines`` shows those
 by the line they are on.
@@ -24,6 +24,7 @@ import dlcore
 
 CASES = {
     "widget-size": ([2, 8, 8, 1], "sigmoid", 10, 0.5, 20000),
+    "digits": ([64, 64, 10], "softmax", 32, 0.1, 10000),
     "images": ([2500, 256, 256, 2], "softmax", 100, 0.01, 100),
 }
 
@@ -32,7 +33,7 @@ def make(case):
     sizes, output, batch, lr, steps = CASES[case]
     rng = np.random.default_rng(0)
     X = rng.random((batch * 4, sizes[0]), dtype=np.float32)
-    y = rng.integers(0, 2, len(X))
+    y = rng.integers(0, sizes[-1] if output == "softmax" else 2, len(X))
     batches = [(X[i:i + batch], y[i:i + batch]) for i in range(0, len(X), batch)]
     net = dlcore.Network.from_sizes(sizes, hidden="relu", output=output, seed=0, dtype="float32")
     opt = dlcore.SGD(lr=lr)
