@@ -355,16 +355,40 @@ def _speed_checks(what, res, factor):
 
 # --- widget latency ---------------------------------------------------------------------------
 
+_PYC = {}
+
+
+def _bytecode_cache():
+    """Where fresh processes keep their .pyc files: in the benchmark venv (kept between runs), else a temporary folder.
+
+    A reader's install has bytecode; with PYTHONDONTWRITEBYTECODE set, or packages installed with
+    ``pip --no-compile``, a fresh process would compile every module it imports, and PyTorch's first
+    call (which imports torch._dynamo) would take seconds longer. PYTHONPYCACHEPREFIX keeps the
+    .pyc files out of the checkout.
+    """
+    if "dir" not in _PYC:
+        if sys.prefix != sys.base_prefix:
+            path = Path(sys.prefix) / "dlcore-bench-pycache"
+            path.mkdir(exist_ok=True)
+            _PYC["dir"] = str(path)
+        else:
+            _PYC["tmp"] = tempfile.TemporaryDirectory(prefix="dlcore-bench-pyc-")
+            _PYC["dir"] = _PYC["tmp"].name
+    return _PYC["dir"]
+
+
 def _child_env():
+    """Environment of the fresh processes: this checkout first on the path, bytecode cached."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_common.ROOT), env.get("PYTHONPATH")]))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = _bytecode_cache()
     return env
 
 
 def first_call(lib, threads):
     out = subprocess.run([sys.executable, str(BENCH / "_latency.py"), lib, str(threads), _common.clock_name()],
-                         capture_output=True,
-                         text=True, env=_child_env(), check=False)
+                         capture_output=True, text=True, env=_child_env(), check=False)
     if out.returncode != 0:
         raise RuntimeError(f"{lib} first-call child failed:\n{out.stderr}")
     return float(out.stdout.strip().splitlines()[-1])
@@ -377,6 +401,8 @@ def bench_widget_latency(cfg):
     X, y, box = _latency.data()
     libs = ["dlcore", "torch", "sklearn"]
     firsts = {lib: [] for lib in libs}
+    for lib in libs:                                     # discarded: writes the bytecode, warms the file cache
+        first_call(lib, cfg.threads.n)
     for _ in range(cfg.first_calls):                     # fresh processes, interleaved
         for lib in libs:
             firsts[lib].append(first_call(lib, cfg.threads.n))
@@ -416,18 +442,6 @@ print(t1 - t0, t2 - t1, ",".join(heavy))
 """
 
 
-def _import_env(cache_dir):
-    """Children that keep their bytecode (in a temporary folder) as a reader's install does.
-
-    With PYTHONDONTWRITEBYTECODE set, every import would compile dlcore's sources again;
-    PYTHONPYCACHEPREFIX keeps the .pyc files out of the checkout.
-    """
-    env = _child_env()
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = cache_dir
-    return env
-
-
 def _importtime_top(env, n=6):
     """dlcore's slowest modules by self time, from one ``python -X importtime`` run."""
     out = subprocess.run([sys.executable, "-X", "importtime", "-c", "import numpy; import dlcore"],
@@ -444,20 +458,16 @@ def _importtime_top(env, n=6):
 
 def bench_import(cfg):
     print("\n== import: what `import dlcore` adds to `import numpy`, fresh processes, bytecode cached ==")
-    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
-        print("  (PYTHONDONTWRITEBYTECODE is set here: the children keep their .pyc files in a temporary "
-              "PYTHONPYCACHEPREFIX instead, as a normal install has them)")
     code = _IMPORT_CODE.replace("CLOCK", _common.clock.__name__)
     runs = []
-    with tempfile.TemporaryDirectory(prefix="dlcore-bench-pyc-") as cache:
-        env = _import_env(cache)
-        for i in range(cfg.import_runs + 1):             # the first run writes the bytecode and warms the file cache
-            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                                 cwd=str(BENCH), check=True)
-            t_np, t_dl, heavy = (out.stdout.split() + [""])[:3]
-            if i:
-                runs.append((float(t_np), float(t_dl), heavy))
-        top = _importtime_top(env)
+    env = _child_env()
+    for i in range(cfg.import_runs + 1):                 # the first run writes the bytecode and warms the file cache
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                             cwd=str(BENCH), check=True)
+        t_np, t_dl, heavy = (out.stdout.split() + [""])[:3]
+        if i:
+            runs.append((float(t_np), float(t_dl), heavy))
+    top = _importtime_top(env)
     numpy_t = statistics.median(r[0] for r in runs)
     added = [r[1] for r in runs]
     heavy = runs[-1][2]
@@ -526,6 +536,10 @@ def main(argv=None):
               + (", 0.2 s pause when switching between numpy and torch" if cfg.threads.pause else ""))
         pools = ", ".join(f"{lib['prefix']} {lib['num_threads']}" for lib in threadpoolctl.threadpool_info())
         print(f"threads now: {pools}; torch.get_num_threads() {torch.get_num_threads()}")
+        idle = (os.cpu_count() or 1) - os.getloadavg()[0] if hasattr(os, "getloadavg") else n
+        if n > 1 and idle < n:
+            print(f"WARNING: about {max(idle, 0):.1f} idle CPU(s) for {n} threads: spinning worker threads then wait "
+                  "for each other and times can grow tenfold; these numbers say little")
         for name in names:
             if name == "import" and n != thread_counts[0]:
                 continue

@@ -948,7 +948,7 @@ def plot_activations_with_derivatives(fig, names=_CH5_ACTIVATIONS, *, z=None, nc
         if part == 0:
             y, color, title, ylabel = act(z), BLUE, act.name, "$a = g(z)$"
         else:
-            y, color, title, ylabel = act.grad(z, act(z)), ORANGE, f"slope of {act.name}", "$g'(z)$"
+            y, color, title, ylabel = act.grad(z, act(z)), ORANGE, f"slope of {act.name}", "slope"
         ax.axhline(0, color=GREY, linewidth=0.8)
         ax.axvline(0, color=GREY, linewidth=0.8)
         ax.plot(*_with_breaks(z, y), color=color, linewidth=2.0)
@@ -1263,7 +1263,8 @@ def draw_network(ax, net, x=None, *, weight_labels=False, max_nodes=9, title=Non
                     text.set_color(BLACK)
             return
         values = _network_values(net, x)
-        v_max = max(float(np.max(np.abs(v))) for v in values) or 1.0
+        # At least 1, so that small values stay pale (0.01 must not look like 1 when it is the largest).
+        v_max = max(1.0, max(float(np.max(np.abs(v))) for v in values))
         for col, column_labels in enumerate(labels):
             faces = cmap(0.5 + 0.5 * np.array([values[col][i] for i in column_labels]) / v_max)   # (n_drawn, 4)
             dots[col].set_facecolors(faces)

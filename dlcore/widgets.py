@@ -509,7 +509,7 @@ def feature_picker(X=None, y=None, X_test=None, y_test=None, *, features=("x1", 
         bars = plotting.draw_feature_weights(ax_w, [short for _, short, _ in PLANE_FEATURES.values()],
                                              all_weights(names, model), xlim=(-6, 6), ticks=[],
                                              title="weights (grey: not seen)",
-                                             xlabel="← outer ring      inner disc →")
+                                             xlabel="← outer ring      inner ring →")
 
         def update(**flags):
             names = chosen(flags)

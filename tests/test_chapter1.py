@@ -142,7 +142,7 @@ def test_feature_picker_has_one_checkbox_per_feature(panel):
     assert boundary.get_xlabel() and boundary.get_ylabel()
     assert len(weights.patches) == len(widgets.PLANE_FEATURES)
     assert [t.get_text() for t in weights.texts] == [short for _, short, _ in widgets.PLANE_FEATURES.values()]
-    assert "outer ring" in weights.get_xlabel() and "inner disc" in weights.get_xlabel()
+    assert "outer ring" in weights.get_xlabel() and "inner ring" in weights.get_xlabel()
 
 
 def test_feature_picker_retrains_and_redraws_when_a_box_is_ticked(panel):

@@ -169,6 +169,16 @@ def test_draw_network_writes_weights_and_biases_when_asked():
     assert {"b=-0.5", "b=-1.5"} <= set(texts)
 
 
+def test_draw_network_keeps_small_values_pale_even_when_they_are_the_largest():
+    net = _xor_network()                             # at (0, 0) every value is at most 0.007
+    fig = plotting.new_figure(5, 3)
+    ax = fig.add_subplot()
+    plotting.draw_network(ax, net, x=[0.0, 0.0])
+    dots = [c for c in ax.collections if isinstance(c, PathCollection)]
+    for dot in dots:
+        np.testing.assert_allclose(dot.get_facecolors()[:, :3], 1.0, atol=0.02)   # all but white
+
+
 def test_draw_network_never_prints_minus_zero():
     layer = Dense(1, 1, "identity")
     layer.W, layer.b = [[1.0]], [0.0]
