@@ -11,7 +11,6 @@ already), and prints the seconds it took: the *first call* latency.
 """
 
 import sys
-import time
 import warnings
 
 import _common  # noqa: F401  (puts the checkout first on sys.path)
