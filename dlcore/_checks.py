@@ -5,7 +5,6 @@ mistake is reported where it is made, in words that say what was expected,
 what arrived, and what to do. Internals trust their inputs.
 """
 
-import difflib
 import numbers
 
 import numpy as np
@@ -31,6 +30,8 @@ def lookup(name, registry, kind):
     key = name.lower().replace("-", "_").replace(" ", "_")
     if key in registry:
         return registry[key]
+    import difflib  # only needed when a name is wrong
+
     close = difflib.get_close_matches(key, list(registry), n=1, cutoff=0.5)
     hint = f" Did you mean {close[0]!r}?" if close else ""
     raise ValueError(
@@ -191,7 +192,7 @@ def check_y(y, *, n_samples=None, n_classes=None, name="y"):
             )
     elif y.dtype.kind == "b":
         y = y.astype(np.int64)
-    y = y.astype(np.int64)
+    y = y.astype(np.int64, copy=False)
     if y.min() < 0 or (n_classes is not None and y.max() >= n_classes):
         bound = f"0..{n_classes - 1}" if n_classes is not None else "0 or more"
         if set(np.unique(y).tolist()) == {-1, 1}:

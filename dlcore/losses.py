@@ -179,8 +179,9 @@ class BinaryCrossEntropy(Loss):
         return (A - T) / (A * (1 - A)) / A.size
 
     def value_from_logits(self, Z, T):
-        # -[t log s(z) + (1-t) log(1-s(z))] = max(z, 0) - z t + log(1 + e^-|z|), never log(0)
-        return float(np.mean(np.maximum(Z, 0) - Z * T + np.log1p(np.exp(-np.abs(Z)))))
+        # -[t log s(z) + (1-t) log(1-s(z))] = log(1 + e^z) - z t; logaddexp(z, 0) is
+        # log(e^z + e^0) computed without overflow, so this never takes log(0)
+        return float((np.logaddexp(Z, 0).sum() - np.vdot(Z, T)) / Z.size)
 
     def _n(self, A):
         return A.size
@@ -222,10 +223,9 @@ class CrossEntropy(Loss):
         return -T / np.clip(A, self._EPS, 1.0) / len(A)
 
     def value_from_logits(self, Z, T):
-        # log sum_j e^{z_j} - sum_k t_k z_k, with the row maximum taken out first
-        m = Z.max(axis=1, keepdims=True)
-        log_sum = np.log(np.exp(Z - m).sum(axis=1, keepdims=True)) + m
-        return float(np.sum(T * (log_sum - Z)) / len(Z))
+        # -sum_k t_k log softmax(z)_k = log sum_j e^{z_j} - sum_k t_k z_k (each row of T sums
+        # to 1); logaddexp.reduce adds the e^{z_j} without ever forming a huge e^{z_j}
+        return float((np.logaddexp.reduce(Z, axis=1).sum() - np.vdot(T, Z)) / len(Z))
 
     def targets(self, y, n_out, dtype=np.float64):
         y_arr = np.asarray(y)
@@ -242,7 +242,10 @@ class CrossEntropy(Loss):
                     f"with {n_out} columns."
                 )
             return y_arr.astype(dtype)
-        return one_hot(check_y(y_arr, n_classes=n_out), n_out, dtype=dtype)
+        y = check_y(y_arr, n_classes=n_out)
+        T = np.zeros((len(y), n_out), dtype=dtype)
+        T[np.arange(len(y)), y] = 1          # one-hot rows (as one_hot does, without checking twice)
+        return T
 
 
 LOSSES = {

@@ -13,9 +13,7 @@ derivative of the cost for every weight and bias in the network.
 0.69...
 """
 
-import json
 import os
-import zipfile
 
 import numpy as np
 
@@ -228,9 +226,24 @@ class Network:
             A = layer._forward(A)
         return A
 
+    #: Rows sent through the network at once by predict and predict_proba. Large
+    #: inputs (a 200×200 grid for a decision boundary is 40,000 rows) go in slices:
+    #: the intermediate arrays stay small and in cache, which is several times faster.
+    PREDICT_ROWS = 4096
+
     def predict_proba(self, X):
-        """The network's outputs for ``X``, shape (n_samples, n_out) (probabilities for a classifier)."""
-        return self.forward(X)
+        """The network's outputs for ``X``, shape (n_samples, n_out) (probabilities for a classifier).
+
+        Unlike :meth:`forward`, large inputs are processed in slices, and the
+        layers' stored values are those of the last slice.
+        """
+        X = self.check_X(X)
+        if len(X) <= self.PREDICT_ROWS:
+            return self._forward(X)
+        A = np.empty((len(X), self.n_out), dtype=self.dtype)
+        for start in range(0, len(X), self.PREDICT_ROWS):
+            A[start:start + self.PREDICT_ROWS] = self._forward(X[start:start + self.PREDICT_ROWS])
+        return A
 
     def predict(self, X):
         """Predicted class labels (n_samples,) for a classifier; the raw outputs otherwise.
@@ -238,7 +251,7 @@ class Network:
         One sigmoid output: class 1 where the output is at least 0.5. Several
         outputs: the class of the largest output.
         """
-        A = self.forward(X)
+        A = self.predict_proba(X)
         if not self.is_classifier():
             return A[:, 0] if self.n_out == 1 else A
         return self._labels(A)
@@ -304,7 +317,7 @@ class Network:
             dZ = out.activation.backward(self.loss.grad(A, T), out.Z, A)
         dA = out.backward_dZ(dZ)
         for layer in reversed(self.layers[:-1]):
-            dA = layer.backward(dA)
+            dA = layer.backward_dZ(layer.activation.backward(dA, layer.Z, layer.A))  # Dense.backward, unchecked
         return dZ
 
     def _check_owns_layers(self):
@@ -344,6 +357,7 @@ class Network:
 
     def save(self, path):
         """Save architecture and weights to a ``.npz`` file (no pickle inside)."""
+        import json  # here, not at the top: `import dlcore` stays quick
         arrays = {}
         for i, layer in enumerate(self.layers):
             arrays[f"W{i}"] = layer.W
@@ -354,6 +368,8 @@ class Network:
 
     @staticmethod
     def _read(path):
+        import json
+        import zipfile
         if not os.path.exists(path) and os.path.exists(_npz_path(path)):
             path = _npz_path(path)          # save("weights") wrote weights.npz, as numpy does
         damaged = f"{str(path)!r} is not a dlcore weights file or it is damaged"
