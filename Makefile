@@ -78,6 +78,10 @@ $(STAMP_VENDOR): book/package.json book/package-lock.json $(STAMP_NODE)
 	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/html-manager
 	cp -R book/node_modules/mathjax/es5 $(VENDOR)/mathjax
 	rm -f $(VENDOR)/mathjax/latest.js  # it would load "the latest MathJax" from a CDN
+	# The site loads tex-mml-chtml.js and, on demand, input/, output/chtml/, ui/, a11y/
+	# and sre/ (the accessibility menu): the other bundles and the SVG output are unused.
+	cd $(VENDOR)/mathjax && rm -rf mml-chtml.js mml-svg.js tex-chtml.js tex-chtml-full.js \
+	   tex-chtml-full-speech.js tex-svg.js tex-svg-full.js tex-mml-svg.js node-main.js output/svg output/svg.js
 	cp book/node_modules/requirejs/require.js $(VENDOR)/require.js
 	cp $(HTML_MANAGER)/embed-amd.js $(HTML_MANAGER)/*.woff $(HTML_MANAGER)/*.woff2 \
 	   $(HTML_MANAGER)/*.ttf $(HTML_MANAGER)/*.eot $(HTML_MANAGER)/*.svg $(VENDOR)/html-manager/
