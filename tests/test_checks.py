@@ -222,15 +222,6 @@ def test_check_batch_size_accepts_one_to_n_samples():
 
 # --- learner mistakes found while reviewing dlcore ---
 
-import warnings  # noqa: E402
-
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from dlcore import Dense, Network, Perceptron, SGD, TrainingDiverged, neuron, train, weighted_sum  # noqa: E402
-from dlcore._checks import check_X, check_y  # noqa: E402
-
-
 def test_check_y_shows_text_labels_as_plain_strings():
     with pytest.raises(TypeError, match=r"text labels such as 'cat', 'dog'\."):
         check_y(np.array(["dog", "cat", "dog"]))

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from dlcore import SGD, Dense, Network, Perceptron, TrainingDiverged, losses, neuron, to_labels, train
+from dlcore._checks import check_X
 
 DLCORE = Path(__file__).resolve().parent.parent / "dlcore"
 
@@ -253,15 +254,6 @@ def test_loss_targets_errors_come_from_dlcore_too():
 
 
 # --- learner mistakes found while reviewing dlcore ---
-
-import warnings  # noqa: E402
-
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from dlcore import Dense, Network, Perceptron, SGD, TrainingDiverged, neuron, train, weighted_sum  # noqa: E402
-from dlcore._checks import check_X, check_y  # noqa: E402
-
 
 def test_misspelt_dtype_is_an_error():
     with pytest.raises(ValueError, match=r"dtype must be 'float64' or 'float32', got 'flaot32'"):

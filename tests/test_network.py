@@ -3,11 +3,12 @@
 import json
 import os
 import pickle
+import warnings
 
 import numpy as np
 import pytest
 
-from dlcore import Dense, Network, gradcheck
+from dlcore import Dense, Network, gradcheck, train
 
 
 def _tiny_net(output="identity"):
@@ -371,15 +372,6 @@ def test_network_rebinds_every_layer_into_one_flat_array():
 
 
 # --- learner mistakes found while reviewing dlcore ---
-
-import warnings  # noqa: E402
-
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from dlcore import Dense, Network, Perceptron, SGD, TrainingDiverged, neuron, train, weighted_sum  # noqa: E402
-from dlcore._checks import check_X, check_y  # noqa: E402
-
 
 def test_save_and_load_with_a_path_without_npz_suffix(tmp_path):
     net = Network.from_sizes([2, 3, 1], seed=0)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from dlcore import neuron, weighted_sum
+from dlcore import Perceptron, neuron, weighted_sum
 
 
 def test_weighted_sum_by_hand():
@@ -62,15 +62,6 @@ def test_unknown_activation_suggests_the_closest():
 
 
 # --- learner mistakes found while reviewing dlcore ---
-
-import warnings  # noqa: E402
-
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from dlcore import Dense, Network, Perceptron, SGD, TrainingDiverged, neuron, train, weighted_sum  # noqa: E402
-from dlcore._checks import check_X, check_y  # noqa: E402
-
 
 def test_integer_inputs_are_accepted_by_a_neuron_and_a_perceptron():
     # the truth tables of chapter 1 are typed as integers

@@ -136,15 +136,6 @@ def test_a_step_keeps_the_dtype(dtype):
 
 # --- learner mistakes found while reviewing dlcore ---
 
-import warnings  # noqa: E402
-
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from dlcore import Dense, Network, Perceptron, SGD, TrainingDiverged, neuron, train, weighted_sum  # noqa: E402
-from dlcore._checks import check_X, check_y  # noqa: E402
-
-
 def test_weight_decay_leaves_the_networks_gradients_alone():
     net = Network.from_sizes([2, 3, 1], seed=0)
     X = np.random.default_rng(0).normal(size=(4, 2))

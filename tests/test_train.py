@@ -1,12 +1,12 @@
 """Tests of dlcore.train: it learns, it is reproducible, early stopping, callbacks, divergence."""
 
 import math
+import warnings
 
 import numpy as np
 import pytest
 
 from dlcore import SGD, Network, Perceptron, TrainingDiverged, train
-
 
 # Small toy data made here, so these tests do not depend on dlcore.datasets.
 
@@ -296,15 +296,6 @@ def test_progress_bar_does_not_change_the_run():
 
 
 # --- learner mistakes found while reviewing dlcore ---
-
-import warnings  # noqa: E402
-
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from dlcore import Dense, Network, Perceptron, SGD, TrainingDiverged, neuron, train, weighted_sum  # noqa: E402
-from dlcore._checks import check_X, check_y  # noqa: E402
-
 
 def test_default_batch_size_works_on_a_data_set_smaller_than_32():
     X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
