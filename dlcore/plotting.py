@@ -1110,12 +1110,8 @@ def _network_values(net, x):
             f"draw_network shows the values for ONE input with {net.n_in} numbers, got x with shape {x.shape}. "
             f"Pass e.g. x=X[0] for the first row of X."
         )
-    A = x[None, :]
-    values = [x]
-    for layer in net.layers:
-        A = layer.forward(A)
-        values.append(A[0].copy())
-    return values
+    net.forward(x[None, :])                       # each layer keeps its output A
+    return [x] + [layer.A[0].copy() for layer in net.layers]
 
 
 def _shown_nodes(n, max_nodes):
