@@ -17,6 +17,8 @@ shrink the range as the number of inputs grows, so that the weighted sums
 stay in a range where the activation still has a useful slope.
 """
 
+import functools
+
 import numpy as np
 
 from . import activations
@@ -54,6 +56,14 @@ INITIALIZERS = {
 def default_init(activation):
     """He for the ReLU family, Xavier for everything else."""
     return "he" if activations.get(activation).name in ("relu", "leaky_relu") else "xavier"
+
+
+@functools.lru_cache(maxsize=32)
+def _ones(n, dtype):
+    """A read-only row of ``n`` ones, made once per batch size and dtype."""
+    ones = np.ones(n, dtype=dtype)
+    ones.flags.writeable = False
+    return ones
 
 
 def check_dtype(dtype):
@@ -116,6 +126,7 @@ class Dense:
         # Network switches this off there and saves the largest matrix product.
         self.input_grad = True
         self.X = self.Z = self.A = None
+        self._network = None  # a weak reference to the Network whose arrays hold W and b
 
 
     @property
@@ -198,8 +209,10 @@ class Dense:
         return self._forward(X)
 
     def _forward(self, X):
+        # Matrix products are written np.dot(A, B) here: the same product as A @ B, with
+        # less fixed cost per call, which counts on the small arrays of the widgets.
         self.X = X                                  # kept for backward
-        Z = X @ self._W                             # (n_samples, n_out)
+        Z = np.dot(X, self._W)                      # X @ W, (n_samples, n_out)
         Z += self._b                                # the bias is added to every row
         self.Z = Z
         self.A = self.activation.forward(Z)         # (n_samples, n_out)
@@ -225,6 +238,7 @@ class Dense:
             raise ValueError(
                 f"backward expects dA with the shape of the layer's last output {self.A.shape}, got {np.shape(dA)}."
             )
+        dA = np.asarray(dA, dtype=self.dtype)
         dZ = self.activation.backward(dA, self.Z, self.A)   # (n_samples, n_out)
         return self.backward_dZ(dZ)
 
@@ -233,11 +247,13 @@ class Dense:
 
         ``dW = X.T @ dZ``, ``db = dZ`` summed over samples, ``dA_prev = dZ @ W.T``.
         """
-        np.matmul(self.X.T, dZ, out=self._dW)       # (n_in, n_out)
-        np.add.reduce(dZ, axis=0, out=self._db)     # (n_out,): the bias gradient sums over samples
+        np.dot(self.X.T, dZ, out=self._dW)          # dW = X.T @ dZ, (n_in, n_out)
+        # A bias is a weight whose input is always 1, so db is the same product with a
+        # row of ones in place of X.T: dZ summed over the samples.
+        np.dot(_ones(len(dZ), dZ.dtype), dZ, out=self._db)  # db = 1 @ dZ, (n_out,)
         if not self.input_grad:
             return None
-        return dZ @ self._W.T                       # (n_samples, n_in)
+        return np.dot(dZ, self._W.T)                # dA_prev = dZ @ W.T, (n_samples, n_in)
 
     def parameters(self):
         """The layer's (parameter, gradient) pairs: ``[(W, dW), (b, db)]``."""

@@ -20,9 +20,17 @@ logarithm of 0.
 Label helpers: :func:`one_hot` turns labels into one-hot rows, :func:`to_labels` back.
 """
 
+import functools
+
 import numpy as np
 
 from ._checks import check_number, check_y, lookup
+
+
+@functools.lru_cache(maxsize=64)
+def _reciprocal(n, dtype):
+    """``1 / n`` as a 0-d array of ``dtype`` (numpy multiplies by it faster than by a Python float)."""
+    return np.array(1 / n, dtype=dtype)
 
 
 def one_hot(y, n_classes=None, dtype=np.float64):
@@ -107,7 +115,7 @@ class Loss:
     def fused(self, Z, A, T):
         """``dC/dZ`` when the output activation is ``pairs_with``: ``(A - T) / n``."""
         dZ = np.subtract(A, T)
-        dZ *= np.array(1 / self._n(A), dtype=dZ.dtype)
+        dZ *= _reciprocal(self._n(A), dZ.dtype)
         return dZ
 
     def _n(self, A):

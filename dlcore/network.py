@@ -14,6 +14,7 @@ derivative of the cost for every weight and bias in the network.
 """
 
 import os
+import weakref
 
 import numpy as np
 
@@ -93,6 +94,17 @@ class Network:
             self._is_weight[offset:offset + layer.n_in * layer.n_out] = True
             offset = end
         self._params = [p for layer in layers for p in layer.parameters()]
+        # A layer's numbers live in the last network built from it; an older network
+        # holding the same layer is told so, and refuses to train (_check_owns_layers).
+        self._owns_layers = True
+        for layer in layers:
+            older = layer._network() if layer._network is not None else None
+            if older is not None and older is not self:
+                older._owns_layers = False
+            layer._network = weakref.ref(self)
+        # sigmoid + "bce", softmax + "cross_entropy", identity + "mse": dZ = (A - T) / n at the output
+        self._fused_output = (self.loss.pairs_with == out.activation.name
+                              or (self.loss.name == "mse" and out.activation.name == "identity"))
 
     @classmethod
     def from_sizes(cls, sizes, *, hidden="relu", output="sigmoid", loss=None, init=None, seed=None, dtype="float64"):
@@ -311,7 +323,7 @@ class Network:
         """Backpropagation on checked inputs; returns ``dZ`` of the output layer."""
         A = self._forward(X)
         out = self.layers[-1]
-        if self.loss.pairs_with == out.activation.name or (self.loss.name == "mse" and out.activation.name == "identity"):
+        if self._fused_output:
             dZ = self.loss.fused(out.Z, A, T)       # (n_samples, n_out): simply (A - T) / n
         else:
             dZ = out.activation.backward(self.loss.grad(A, T), out.Z, A)
@@ -321,13 +333,12 @@ class Network:
         return dZ
 
     def _check_owns_layers(self):
-        for layer in self.layers:
-            if layer.W.base is not self._flat:
-                raise RuntimeError(
-                    "The layers of this network were put into another Network after it was built, and their "
-                    "weights now live there: training this one would change nothing. Train the newer network, "
-                    "or build this one from new Dense layers."
-                )
+        if not self._owns_layers:
+            raise RuntimeError(
+                "The layers of this network were put into another Network after it was built, and their "
+                "weights now live there: training this one would change nothing. Train the newer network, "
+                "or build this one from new Dense layers."
+            )
 
     def parameters(self):
         """Every (parameter, gradient) pair, layer by layer: ``[(W1, dW1), (b1, db1), ...]``."""

@@ -41,12 +41,29 @@ class SGD:
     """
 
     def __init__(self, lr=0.1, *, momentum=0.0, weight_decay=0.0):
-        self.lr = check_lr(lr)
+        self.lr = lr
         self.momentum = check_number(momentum, "momentum", allow_zero=True)
         if self.momentum >= 1:
             raise ValueError(f"momentum must be below 1 (0.9 is typical), got {momentum!r}: at 1 or more the steps never die down.")
         self.weight_decay = check_number(weight_decay, "weight_decay", allow_zero=True)
         self._state = {}  # id(parameter) -> (parameter, scratch buffer, velocity or None)
+
+    @property
+    def lr(self):
+        """The learning rate (it can be changed between steps)."""
+        return self._lr
+
+    @lr.setter
+    def lr(self, value):
+        self._lr = check_lr(value)
+        # numpy multiplies by a 0-d array of the parameters' dtype faster than by a Python float
+        self._lr_arrays = {}
+
+    def _lr_array(self, dtype):
+        lr = self._lr_arrays.get(dtype)
+        if lr is None:
+            lr = self._lr_arrays[dtype] = np.array(self._lr, dtype=dtype)
+        return lr
 
     def _buffers(self, param):
         state = self._state.get(id(param))
@@ -80,7 +97,7 @@ class SGD:
             velocity *= self.momentum
             velocity += grad                           # v = m * v + dW
             grad = velocity
-        np.multiply(grad, self.lr, out=scratch)
+        np.multiply(grad, self._lr_array(param.dtype), out=scratch)
         param -= scratch                               # W = W - lr * v, in place: no new array
 
     def reset(self):

@@ -191,7 +191,7 @@ def train(net, X, y, *, epochs=10, batch_size=None, lr=None, optimizer=None, val
                 X_batch = X_shuffled[start:start + batch_size]   # a view: no copy
                 T_batch = T_shuffled[start:start + batch_size]
                 dZ = net._gradients(X_batch, T_batch)
-                if not math.isfinite(np.add.reduce(dZ, axis=None)):  # NaN or inf anywhere makes the sum so
+                if not math.isfinite(np.vdot(dZ, dZ)):   # NaN or inf anywhere makes the sum of squares so
                     stop = f"at step {history.steps + 1} (epoch {epoch + 1})"
                     break
                 if callback is not None:
