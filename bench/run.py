@@ -398,6 +398,7 @@ def bench_widget_latency(cfg):
           f"(circles, 200 samples, batch {_latency.BATCH}, lr {_latency.LR}), then a {_latency.GRID}x{_latency.GRID} "
           f"grid of predictions; {_latency.DTYPE} ==")
     X, y, box = _latency.data()
+    X64 = _latency.data("float64")[0]
     libs = ["dlcore", "torch", "sklearn"]
     firsts = {lib: [] for lib in libs}
     for lib in libs:                                     # discarded: writes the bytecode, warms the file cache
@@ -411,13 +412,15 @@ def bench_widget_latency(cfg):
         for lib, what in zip(libs, ["dlcore.train + predict_proba", "loop + optim.SGD + no_grad forward",
                                     "MLPClassifier.fit + predict_proba"])
     ]
+    contenders.append(Contender("dlcore  the same in float64 (for comparison)",
+                                lambda k: [_latency.dlcore_task(X64, y, box) for _ in range(k)], group="numpy"))
     interleave(contenders, rounds=cfg.rounds, block_seconds=max(cfg.block, 0.1), threads=cfg.threads)
     rows = []
     ref = contenders[0]
-    for lib, c in zip(libs, contenders):
-        f = firsts[lib]
+    for lib, c in zip(libs + [None], contenders):
+        f = firsts.get(lib, [])
         span = f"{fmt_time(min(f))} – {fmt_time(max(f))}" if len(f) > 1 else ""
-        rows.append([c.label, fmt_time(statistics.median(f)), span, fmt_time(c.median), fmt_span(c),
+        rows.append([c.label, fmt_time(statistics.median(f)) if f else "", span, fmt_time(c.median), fmt_span(c),
                      "" if c is ref else f"{c.median / ref.median:.2f}"])
     print(table(rows, ["contender", f"first call (median of {cfg.first_calls} fresh)", "min – max", "warm (median)",
                        "min – max", "warm ÷ dlcore"]))

@@ -5,6 +5,7 @@ mistake is reported where it is made, in words that say what was expected,
 what arrived, and what to do. Internals trust their inputs.
 """
 
+import math
 import numbers
 
 import numpy as np
@@ -143,7 +144,9 @@ def check_X(X, *, n_features=None, name="X", dtype=None, where=None, allow_int=F
         )
     if dtype is not None and X.dtype != dtype:
         X = X.astype(dtype)
-    if not np.isfinite(X).all():
+    # The sum of squares is finite when every value is (the quick test); it is NaN or inf
+    # when one is NaN or inf, or when huge values overflow it, so then look value by value.
+    if not math.isfinite(np.vdot(X, X)) and not np.isfinite(X).all():
         n_bad = int(np.size(X) - np.isfinite(X).sum())
         rows = np.flatnonzero(~np.isfinite(X).all(axis=1))[:5].tolist()
         raise ValueError(

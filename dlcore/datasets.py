@@ -40,6 +40,7 @@ __all__ = [
     "load_gapminder",
     "train_val_test_split",
     "batches",
+    "grid_points",
 ]
 
 
@@ -872,3 +873,42 @@ def _iterate_batches(X, y, batch_size, order):
         else:
             idx = order[start:start + batch_size]
             yield X[idx], y[idx]
+
+
+def grid_points(xs, ys, *, dtype=np.float64):
+    """Every point of the grid ``xs`` × ``ys``, one per row: the inputs for drawing a function over a plane.
+
+    The points come row by row, as ``np.meshgrid(xs, ys)`` lays them out:
+    ``y`` is fixed along each row of the picture and ``x`` runs along it. So
+    ``f(points).reshape(len(ys), len(xs))`` is an image of ``f`` with ``x``
+    across and ``y`` up (``imshow(..., origin="lower")``).
+
+    Parameters
+    ----------
+    xs : array-like, shape (n_x,)
+    ys : array-like, shape (n_y,)
+    dtype : {np.float64, np.float32}, default np.float64
+
+    Returns
+    -------
+    points : ndarray, shape (n_y * n_x, 2)
+        Column 0 holds ``x``, column 1 holds ``y``.
+
+    Examples
+    --------
+    >>> grid_points([0, 1, 2], [10, 20])
+    array([[ 0., 10.],
+           [ 1., 10.],
+           [ 2., 10.],
+           [ 0., 20.],
+           [ 1., 20.],
+           [ 2., 20.]])
+    """
+    xs = np.asarray(xs, dtype=dtype)
+    ys = np.asarray(ys, dtype=dtype)
+    if xs.ndim != 1 or ys.ndim != 1:
+        raise ValueError(f"grid_points expects two 1-D arrays of coordinates, got shapes {xs.shape} and {ys.shape}.")
+    points = np.empty((len(ys), len(xs), 2), dtype=dtype)  # one array, filled in place: no meshgrid copies
+    points[:, :, 0] = xs                                   # x runs along each row
+    points[:, :, 1] = ys[:, None]                          # y is fixed along each row
+    return points.reshape(-1, 2)                           # (n_y * n_x, 2)

@@ -33,6 +33,14 @@ def _reciprocal(n, dtype):
     return np.array(1 / n, dtype=dtype)
 
 
+@functools.lru_cache(maxsize=64)
+def _identity(n, dtype):
+    """The n×n identity matrix, read-only: its row ``k`` is the one-hot row of class ``k``."""
+    eye = np.eye(n, dtype=dtype)
+    eye.flags.writeable = False
+    return eye
+
+
 def one_hot(y, n_classes=None, dtype=np.float64):
     """Turn integer labels into one-hot rows.
 
@@ -56,9 +64,7 @@ def one_hot(y, n_classes=None, dtype=np.float64):
         n_classes = check_number(n_classes, "n_classes", integer=True)
     y = check_y(y, n_classes=n_classes)
     n_classes = int(y.max()) + 1 if n_classes is None else n_classes
-    Y = np.zeros((len(y), n_classes), dtype=dtype)
-    Y[np.arange(len(y)), y] = 1
-    return Y
+    return _identity(n_classes, np.dtype(dtype)).take(y, axis=0)   # row k of the identity is class k's one-hot row
 
 
 def to_labels(Y):
@@ -251,9 +257,7 @@ class CrossEntropy(Loss):
                 )
             return y_arr.astype(dtype)
         y = check_y(y_arr, n_classes=n_out)
-        T = np.zeros((len(y), n_out), dtype=dtype)
-        T[np.arange(len(y)), y] = 1          # one-hot rows (as one_hot does, without checking twice)
-        return T
+        return _identity(n_out, np.dtype(dtype)).take(y, axis=0)   # one-hot rows, as one_hot makes them
 
 
 LOSSES = {

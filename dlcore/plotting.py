@@ -35,6 +35,8 @@ from matplotlib.animation import HTMLWriter
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from .datasets import grid_points
+
 # --- Colours: the Okabe–Ito palette (Okabe & Ito, "Color Universal Design", 2008) ---
 
 BLACK = "#000000"
@@ -455,8 +457,7 @@ def draw_decision_boundary(ax, predict_fn, X, y, *, resolution=150, padding=0.5,
         (x0, x1), (y0, y1) = limits()
         xs = np.linspace(x0, x1, resolution)                           # (resolution,)
         ys = np.linspace(y0, y1, resolution)                           # (resolution,)
-        grid_x, grid_y = np.meshgrid(xs, ys)                           # (resolution, resolution) each
-        grid = np.column_stack([grid_x.ravel(), grid_y.ravel()])       # (resolution**2, 2)
+        grid = grid_points(xs, ys)                                     # (resolution**2, 2)
         values = np.asarray(state["predict_fn"](grid), dtype=float)
         if values.size != len(grid):
             raise ValueError(
@@ -1048,8 +1049,7 @@ def plot_neuron_output(ax, w, b, activation="sigmoid", *, lim=3.0, resolution=12
     from .neuron import neuron
 
     grid = np.linspace(-lim, lim, resolution)                         # (resolution,)
-    X1, X2 = np.meshgrid(grid, grid)
-    X = np.column_stack([X1.ravel(), X2.ravel()])                     # (resolution², 2)
+    X = grid_points(grid, grid)                                       # (resolution², 2)
     image = ax.imshow(np.zeros((resolution, resolution)), origin="lower", extent=(-lim, lim, -lim, lim),
                       cmap=SEQUENTIAL_CMAP, interpolation="nearest", aspect="equal")
     outline = [patheffects.withStroke(linewidth=4.0, foreground=BLACK)]
@@ -1287,8 +1287,7 @@ def plot_network_output(ax, net, *, lim=(-3.0, 3.0), resolution=101, output=0, c
         raise ValueError(f"plot_network_output draws networks with 2 inputs over a plane, got n_in={net.n_in}.")
     lo, hi = lim
     grid = np.linspace(lo, hi, resolution)
-    X1, X2 = np.meshgrid(grid, grid)
-    A = net.forward(np.column_stack([X1.ravel(), X2.ravel()]))        # (resolution², n_out)
+    A = net.forward(grid_points(grid, grid))                          # (resolution², n_out)
     image = ax.imshow(A[:, output].reshape(resolution, resolution), origin="lower", extent=(lo, hi, lo, hi),
                       cmap=SEQUENTIAL_CMAP, interpolation="nearest", aspect="equal", vmin=vmin, vmax=vmax)
     style_axes(ax, xlabel="input $x_1$", ylabel="input $x_2$", grid=False)

@@ -129,6 +129,24 @@ def test_check_X_reports_how_many_values_are_not_finite_and_where():
         check_X(X)
 
 
+@pytest.mark.parametrize("dtype, huge", [(np.float64, 1e200), (np.float32, 1e30)])
+def test_check_X_accepts_huge_finite_values_whose_squares_overflow(dtype, huge):
+    # the quick test (a finite sum of squares) fails here, and the value-by-value test must decide
+    X = np.array([[huge, -huge], [0.0, 1.0]], dtype=dtype)
+    with np.errstate(over="ignore"):
+        assert not np.isfinite(np.vdot(X, X))
+    assert check_X(X) is X
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_check_X_finds_a_single_bad_value_among_many(bad, dtype):
+    X = np.random.default_rng(0).random((100, 250)).astype(dtype)
+    X[73, 201] = bad
+    with pytest.raises(ValueError, match=r"X contains 1 NaN or infinite value\(s\) \(first rows: \[73\]\)"):
+        check_X(X)
+
+
 @pytest.mark.parametrize(
     "X, exc, phrase",
     [

@@ -556,3 +556,22 @@ def test_batches_check_batch_size_when_called_not_when_iterated(batch_size, erro
 def test_batches_reject_x_and_y_of_different_lengths():
     with pytest.raises(ValueError, match="one label per sample"):
         batches(np.zeros((10, 2)), np.zeros(8), 2)
+
+
+# --- grid_points -------------------------------------------------------------
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_grid_points_matches_meshgrid_layout(dtype):
+    xs, ys = np.linspace(-1, 2, 7), np.linspace(0, 1, 4)
+    gx, gy = np.meshgrid(xs, ys)                           # the layout imshow(origin="lower") expects
+    points = datasets.grid_points(xs, ys, dtype=dtype)
+    assert points.shape == (28, 2) and points.dtype == dtype
+    np.testing.assert_array_equal(points, np.column_stack([gx.ravel(), gy.ravel()]).astype(dtype))
+    # reshaped, a function of the points is an image with x across and y up
+    image = points[:, 0].reshape(len(ys), len(xs))
+    np.testing.assert_array_equal(image[0], xs.astype(dtype))
+
+
+def test_grid_points_refuses_2d_coordinates():
+    with pytest.raises(ValueError, match="two 1-D arrays"):
+        datasets.grid_points(np.zeros((2, 2)), [0, 1])
