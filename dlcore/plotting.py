@@ -128,6 +128,20 @@ def figure_to_png(fig, dpi=None, *, fast=False):
     return buffer.getvalue()
 
 
+def canvas_to_png(canvas):
+    """Encode what an Agg canvas holds now as PNG, without drawing the figure again.
+
+    For live widgets, which draw only what changed (see ``widgets.LivePanel``);
+    compressed lightly, as ``figure_to_png(fig, fast=True)``.
+    """
+    from PIL import Image  # Pillow comes with matplotlib
+    width, height = canvas.get_width_height(physical=True)
+    buffer = io.BytesIO()
+    Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).save(
+        buffer, format="png", compress_level=1)
+    return buffer.getvalue()
+
+
 def png_data_uri(png):
     """Return PNG bytes as a ``data:`` URI, for an ``<img src=...>`` that needs no file."""
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")

@@ -149,3 +149,90 @@ def test_activation_explorer_follows_its_controls():
     images.add(panel.image.value)
     assert len(images) == 3
     assert panel.fig.axes[0].get_title() == "relu(1·x + 1)"
+
+
+# --- drawing only what changes -------------------------------------------------
+
+def _pixels(png):
+    from PIL import Image
+    import io
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
+
+
+def _full_draw(panel):
+    """The panel's figure drawn whole, as a plain savefig-style render would show it."""
+    from dlcore import plotting
+    panel.fig.canvas.draw()
+    return _pixels(plotting.canvas_to_png(panel.fig.canvas))
+
+
+def _chapter_panels():
+    import dlcore
+    net = dlcore.Network.from_sizes([2, 2, 1], hidden="sigmoid", output="sigmoid", seed=0)
+    return {
+        # the moves include ones that change an axes' limits (perceptron: the data set) or its
+        # colour bar's range (neuron: relu), after which the saved background must be drawn again
+        "function_fit": (lambda: widgets.function_fit_explorer(n_samples=10, noise=0.3, degree=2, seed=0),
+                         [("degree", 5), ("degree", 1)]),
+        "relu_pieces": (lambda: widgets.relu_pieces_explorer(target="wave", n_pieces=4),
+                        [("n_pieces", 8), ("target", "staircase"), ("n_pieces", 3)]),
+        "perceptron": (widgets.perceptron_explorer,
+                       [("w1", 0.5), ("step", 3), ("dataset", "xor"), ("step", 5), ("dataset", "blobs")]),
+        "neuron": (lambda: widgets.neuron_explorer(w1=1.0, w2=-0.5, b=0.5),
+                   [("w1", -1.5), ("activation", "relu"), ("b", 1.0), ("b", 1.0), ("activation", "tanh")]),
+        "network": (lambda: widgets.network_explorer(net, x1=1.0, x2=0.0), [("x1", -0.5), ("x2", 1.0)]),
+    }
+
+
+@pytest.mark.parametrize("name", list(_chapter_panels()))
+def test_redrawing_only_what_changes_gives_the_same_pixels_as_a_full_draw(name):
+    make, moves = _chapter_panels()[name]
+    panel = make()
+    assert panel._renderer is not None, "the chapter panels have update functions, so they redraw in part"
+    for control, value in moves:
+        panel.controls[control].value = value
+        shown = _pixels(panel.image.value)
+        assert np.array_equal(shown, _full_draw(panel)), f"{name}: {control}={value!r}"
+
+
+def test_a_move_that_keeps_the_axes_frames_does_not_draw_them_again(monkeypatch):
+    panel, _ = line_panel()
+    ax = panel.fig.axes[0]
+    drawn = []
+    monkeypatch.setattr(ax.xaxis, "draw", lambda renderer: drawn.append("x"))
+    before = panel.image.value
+    panel.controls["slope"].value = -1.0             # the line moves; limits, ticks and labels stay
+    assert drawn == []
+    assert panel.image.value != before
+
+
+def test_a_move_that_changes_the_limits_draws_the_frames_again():
+    x = np.linspace(0, 1, 11)
+
+    def draw(fig, top):
+        ax = fig.add_subplot()
+        (line,) = ax.plot(x, x)
+        ax.set_ylim(0, top)
+
+        def update(top):
+            ax.set_ylim(0, top)                      # new limits: new ticks and tick labels
+        return update
+
+    slider = ipywidgets.FloatSlider(value=1.0, min=1.0, max=10.0, step=1.0)
+    panel = widgets.LivePanel(draw, {"top": slider}, figsize=(3, 2), dpi=40)
+    panel.controls["top"].value = 7.0
+    assert np.array_equal(_pixels(panel.image.value), _full_draw(panel))
+
+
+@pytest.mark.parametrize("name, control, value", [
+    ("perceptron", "step", 3),        # an axes with a fixed aspect ratio, whose limits the draw adjusts
+    ("neuron", "w1", -1.5),           # a sigmoid output: the colour bar keeps its range 0 to 1
+    ("relu_pieces", "n_pieces", 8),
+])
+def test_chapter_panels_draw_their_frames_once_while_only_the_data_move(monkeypatch, name, control, value):
+    panel = _chapter_panels()[name][0]()
+    drawn = []
+    for ax in panel.fig.axes:
+        monkeypatch.setattr(ax.yaxis, "draw", lambda renderer: drawn.append(ax))
+    panel.controls[control].value = value
+    assert drawn == []
