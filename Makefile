@@ -6,6 +6,7 @@
 #   make lab        open the chapters in JupyterLab
 #   make notebooks  re-run every chapter and store its outputs
 #   make bench      benchmarks against scikit-learn and PyTorch (own venv)
+#   make bench-redraw  how fast each chapter's live panel redraws (the reader's venv)
 #   make clean      remove what the commands above built (keeps .venv)
 #   make distclean  clean, and remove the virtual environments too
 #
@@ -44,7 +45,7 @@ TEST_TIMEOUT := 900
 BENCH_VENV := .venv-bench
 STAMP_BENCH := $(BENCH_VENV)/.installed
 
-.PHONY: help venv book test lab notebooks bench clean distclean chromium vendor
+.PHONY: help venv book test lab notebooks bench bench-redraw clean distclean chromium vendor
 
 help:
 	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
@@ -133,6 +134,10 @@ $(STAMP_BENCH): bench/requirements.txt pyproject.toml
 
 bench: $(STAMP_BENCH)
 	$(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)
+
+# Widget redraw times need the reader's environment (matplotlib, ipywidgets), not PyTorch.
+bench-redraw: $(STAMP_REQS)
+	$(BIN)/python bench/redraw.py
 
 # --- cleaning ----------------------------------------------------------------------
 

@@ -1021,13 +1021,24 @@ def plot_softmax_example(fig, z=(2.0, 1.0, 0.1), *, z_range=(-4.0, 4.0)):
     return ax_bars, ax_curves
 
 
+def _nice_ceiling(x):
+    """The smallest of 1, 2, 5, 10, 20, 50, ... that is at least ``x`` (for ``x >= 1``)."""
+    power = 10.0 ** np.floor(np.log10(x))
+    return next(float(m * power) for m in (1, 2, 5, 10) if m * power >= x * (1 - 1e-12))
+
+
 def _neuron_range(act, w, b, lim):
-    """Colour range for a neuron's output over the square [-lim, lim]²."""
+    """Colour range for a neuron's output over the square [-lim, lim]².
+
+    For the unbounded activations the range follows the largest weighted sum on
+    the square, rounded up to 1, 2 or 5 times a power of ten: the colour scale
+    stays put while a slider moves a little, and changes in clear steps.
+    """
     if act.name == "step" or act.name == "sigmoid":
         return 0.0, 1.0
     if act.name == "tanh":
         return -1.0, 1.0
-    reach = max(lim * (abs(w[0]) + abs(w[1])) + abs(b), 1.0)            # largest |z| on the square
+    reach = _nice_ceiling(max(lim * (abs(w[0]) + abs(w[1])) + abs(b), 1.0))   # at least the largest |z|
     lo, hi = act(np.array([-reach, reach]))
     return float(lo), float(hi)
 

@@ -94,6 +94,25 @@ def test_neuron_heat_map_holds_the_neurons_outputs():
     assert ax.get_title().startswith("tanh(")
 
 
+@pytest.mark.parametrize("activation", ["relu", "identity", "leaky_relu"])
+def test_neuron_colour_range_covers_the_outputs_and_moves_in_steps_of_1_2_5(activation):
+    fig = plotting.new_figure(5, 4)
+    ax = fig.add_subplot()
+    update = plotting.plot_neuron_output(ax, (1.0, -0.5), 0.5, activation, lim=3.0, resolution=31)
+    image = next(a for a in ax.get_children() if isinstance(a, AxesImage))
+    ranges = []
+    for w1 in np.linspace(0.5, 1.5, 11):
+        update((w1, -0.5), 0.5, activation)
+        lo, hi = image.get_clim()
+        values = np.asarray(image.get_array())
+        assert lo <= values.min() and values.max() <= hi                 # every output has its colour
+        assert hi in (1.0, 2.0, 5.0, 10.0, 20.0)                          # a round number
+        assert values.max() > hi / 5                                     # and not far too wide
+        ranges.append(hi)
+    # the largest weighted sum on the square, 3 (w1 + 0.5) + 0.5, grows from 3.5 to 6.5: one step, 5 -> 10
+    assert sorted(set(ranges)) == [5.0, 10.0]
+
+
 def test_neuron_boundary_line_is_where_the_weighted_sum_is_zero():
     fig = plotting.new_figure(5, 4)
     ax = fig.add_subplot()
