@@ -24,6 +24,7 @@ b'\\x89PNG'
 """
 
 import base64
+import contextlib
 import html
 import io
 import re
@@ -1135,8 +1136,24 @@ def _network_values(net, x):
             f"draw_network shows the values for ONE input with {net.n_in} numbers, got x with shape {x.shape}. "
             f"Pass e.g. x=X[0] for the first row of X."
         )
-    net.forward(x[None, :])                       # each layer keeps its output A
-    return [x] + [layer.A[0].copy() for layer in net.layers]
+    with _layer_values_kept(net):
+        net.forward(x[None, :])                   # each layer keeps its output A
+        return [x] + [layer.A[0].copy() for layer in net.layers]
+
+
+@contextlib.contextmanager
+def _layer_values_kept(net):
+    """Run a forward pass for a picture without touching what the layers keep for ``backward``.
+
+    A drawing between a reader's ``forward`` and ``backward`` would otherwise
+    replace each layer's stored ``X``, ``Z`` and ``A``, and spoil the gradients.
+    """
+    kept = [(layer.X, layer.Z, layer.A) for layer in net.layers]
+    try:
+        yield
+    finally:
+        for layer, (X, Z, A) in zip(net.layers, kept):
+            layer.X, layer.Z, layer.A = X, Z, A
 
 
 def _shown_nodes(n, max_nodes):
@@ -1312,7 +1329,8 @@ def plot_network_output(ax, net, *, lim=(-3.0, 3.0), resolution=101, output=0, c
         raise ValueError(f"plot_network_output draws networks with 2 inputs over a plane, got n_in={net.n_in}.")
     lo, hi = lim
     grid = np.linspace(lo, hi, resolution)
-    A = net.forward(grid_points(grid, grid))                          # (resolution², n_out)
+    with _layer_values_kept(net):
+        A = net.forward(grid_points(grid, grid))                      # (resolution², n_out)
     image = ax.imshow(A[:, output].reshape(resolution, resolution), origin="lower", extent=(lo, hi, lo, hi),
                       cmap=SEQUENTIAL_CMAP, interpolation="nearest", aspect="equal", vmin=vmin, vmax=vmax)
     style_axes(ax, xlabel="input $x_1$", ylabel="input $x_2$", grid=False)

@@ -280,3 +280,18 @@ def test_network_explorer_static_shows_the_four_corners_with_alt_text():
 def test_network_explorer_needs_two_inputs():
     with pytest.raises(ValueError, match="2 inputs"):
         widgets.network_explorer(Network.from_sizes([3, 2, 1], seed=0))
+
+
+def test_drawing_a_network_between_forward_and_backward_leaves_the_gradients_alone():
+    net = Network.from_sizes([2, 3, 1], hidden="relu", output="sigmoid", seed=0)
+    X, y = np.array([[0.5, -1.0], [1.0, 2.0]]), np.array([0, 1])
+    net.gradients(X, y)
+    expected = [grad.copy() for _, grad in net.parameters()]
+    net.forward(X)
+    T = net.targets(y, len(X))
+    fig = plotting.new_figure(6, 3)
+    plotting.draw_network(fig.add_subplot(1, 2, 1), net, x=[3.0, -3.0])     # a forward pass of its own
+    plotting.plot_network_output(fig.add_subplot(1, 2, 2), net, colorbar=False)
+    net.backward(net.loss.grad(net.layers[-1].A, T))
+    for (_, grad), want in zip(net.parameters(), expected):
+        np.testing.assert_allclose(grad, want, rtol=1e-12)
