@@ -194,3 +194,17 @@ def test_chapter_animations_play(visits, path, screenshot_dir):
         player.locator("button[title='Pause']").click()
         player.screenshot(path=str(screenshot_dir / "site" / f"animation{i}__{_screenshot_name(path)}"))
     assert page_visit.page_errors == []
+
+
+@pytest.mark.parametrize("path", CHAPTER_PAGES)
+def test_chapter_code_and_printed_text_fit_their_boxes_without_scrolling(visits, path):
+    # At the 1280-pixel-wide window of these tests (both sidebars open). Opens the folded cells ("Show code cell source") too: a reader may unfold them.
+    overflowing = visits(path).page.evaluate(
+        """() => {
+            document.querySelectorAll('details').forEach(d => d.open = true);
+            return [...document.querySelectorAll('div.cell_input pre, div.cell_output pre')]
+                .filter(pre => pre.scrollWidth > pre.clientWidth + 1)
+                .map(pre => pre.innerText.split('\\n').reduce((a, b) => b.length > a.length ? b : a, ''));
+        }"""
+    )
+    assert overflowing == [], "code lines wider than their box (the longest line of each block)"
