@@ -251,7 +251,9 @@ class _FastRenderer:
         moving = self._moving_artists()
         # A full draw places each axes' titles above what it finds there; with the moving
         # artists hidden it would find nothing, so the titles keep the places they have.
-        titles = [(t, t.get_position()) for ax in self.fig.axes for t in (ax.title, ax._left_title, ax._right_title)]
+        titles = [(t, t.get_position()) for ax in self.fig.axes
+                  for t in (ax.title, getattr(ax, "_left_title", None), getattr(ax, "_right_title", None))
+                  if t is not None]   # the left and right titles have no public name
         for artist in moving:
             artist.set_visible(False)
         try:
