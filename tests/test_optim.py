@@ -143,3 +143,20 @@ def test_weight_decay_leaves_the_networks_gradients_alone():
     before = net.flat_parameters()[1].copy()
     SGD(lr=0.1, weight_decay=0.5).step(net)
     assert np.array_equal(net.flat_parameters()[1], before)
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_a_new_learning_rate_takes_effect_at_the_next_step(dtype):
+    pairs = [(np.array([1.0, 2.0], dtype=dtype), np.array([1.0, -1.0], dtype=dtype))]
+    opt = SGD(lr=0.5)
+    opt.step(pairs)                      # 1 - 0.5, 2 + 0.5
+    opt.lr = 0.25
+    opt.step(pairs)                      # 0.5 - 0.25, 2.5 + 0.25
+    np.testing.assert_array_equal(pairs[0][0], np.array([0.25, 2.75], dtype=dtype))
+
+
+def test_setting_a_learning_rate_that_is_not_positive_is_refused():
+    opt = SGD(lr=0.1)
+    with pytest.raises(ValueError, match="greater than 0"):
+        opt.lr = -0.5
+    assert opt.lr == 0.1
