@@ -137,7 +137,6 @@ class LivePanel(ipywidgets.VBox):
                 self._update = self.draw_on(self.fig)
                 if self._update is not None:
                     self._renderer = _FastRenderer(self.fig)
-                    self._renderer.png()
                     self._renderer.prepare()          # ready for the first move of a control
             else:
                 self._update(**self.values)
@@ -266,9 +265,9 @@ class _FastRenderer:
         self._background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
 
     def prepare(self):
-        """Save the background now, if there is none for the current frames."""
-        if self._background is None:
-            self._draw_background()
+        """Save the background for the figure as it is now."""
+        self._frames_key = self._key()
+        self._draw_background()
 
     def png(self):
         """The figure as it is now, as PNG bytes."""
@@ -280,7 +279,8 @@ class _FastRenderer:
             self._frames_key, self._background = key, None
             canvas.draw()
             return plotting.canvas_to_png(canvas)
-        self.prepare()
+        if self._background is None:
+            self._draw_background()
         canvas.restore_region(self._background)
         renderer = canvas.get_renderer()
         for artist in self._moving_artists():
