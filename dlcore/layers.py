@@ -209,10 +209,10 @@ class Dense:
         return self._forward(X)
 
     def _forward(self, X):
-        # Matrix products are written np.dot(A, B) here: the same product as A @ B, with
+        # Matrix products are written A.dot(B) here: the same product as A @ B, with
         # less fixed cost per call, which counts on the small arrays of the widgets.
         self.X = X                                  # kept for backward
-        Z = np.dot(X, self._W)                      # X @ W, (n_samples, n_out)
+        Z = X.dot(self._W)                          # X @ W, (n_samples, n_out)
         Z += self._b                                # the bias is added to every row
         self.Z = Z
         self.A = self.activation.forward(Z)         # (n_samples, n_out)
@@ -247,13 +247,13 @@ class Dense:
 
         ``dW = X.T @ dZ``, ``db = dZ`` summed over samples, ``dA_prev = dZ @ W.T``.
         """
-        np.dot(self.X.T, dZ, out=self._dW)          # dW = X.T @ dZ, (n_in, n_out)
+        self.X.T.dot(dZ, out=self._dW)              # dW = X.T @ dZ, (n_in, n_out)
         # A bias is a weight whose input is always 1, so db is the same product with a
         # row of ones in place of X.T: dZ summed over the samples.
-        np.dot(_ones(len(dZ), dZ.dtype), dZ, out=self._db)  # db = 1 @ dZ, (n_out,)
+        _ones(len(dZ), dZ.dtype).dot(dZ, out=self._db)      # db = 1 @ dZ, (n_out,)
         if not self.input_grad:
             return None
-        return np.dot(dZ, self._W.T)                # dA_prev = dZ @ W.T, (n_samples, n_in)
+        return dZ.dot(self._W.T)                    # dA_prev = dZ @ W.T, (n_samples, n_in)
 
     def parameters(self):
         """The layer's (parameter, gradient) pairs: ``[(W, dW), (b, db)]``."""
