@@ -142,8 +142,9 @@ class LivePanel(ipywidgets.VBox):
                 self._update(**self.values)
             if self._renderer is not None:
                 png = self._renderer.png()
-            else:
-                png = plotting.figure_to_png(self.fig, fast=True)
+            else:                                     # no update function: the whole figure, every time
+                self.fig.canvas.draw()
+                png = plotting.canvas_to_png(self.fig.canvas)
         except Exception as exc:
             # Show the error in the panel (in JupyterLab, exceptions raised by a
             # control's callback go to the kernel's log, not to the notebook),
