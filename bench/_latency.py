@@ -43,6 +43,28 @@ def dlcore_task(X, y, box):
     return net.predict_proba(_grid(box, X.dtype)).reshape(GRID, GRID)
 
 
+def careful_task(X, y, box):
+    """The same with the issue's careful hand-written numpy MLP (bench/_reference.py): shuffled
+    mini-batches, and the training cost and accuracy after every epoch as dlcore.train records them."""
+    from _reference import CarefulMLP, he_weights
+    mlp = CarefulMLP(weights=he_weights([2, 8, 8, 1], seed=0, dtype=X.dtype), output="sigmoid")
+    T = y.astype(X.dtype).reshape(-1, 1)
+    rng = np.random.default_rng(0)
+    n = len(X)
+    Xs, Ts = np.empty_like(X), np.empty_like(T)
+    eps = X.dtype.type(1e-7)
+    for _ in range(EPOCHS):
+        order = rng.permutation(n)
+        np.take(X, order, axis=0, out=Xs)
+        np.take(T, order, axis=0, out=Ts)
+        for start in range(0, n, BATCH):
+            mlp.step(Xs[start:start + BATCH], Ts[start:start + BATCH], LR)
+        A = mlp.forward(X)
+        -np.mean(T * np.log(A + eps) + (1 - T) * np.log(1 - A + eps))
+        np.mean((A >= 0.5) == (T >= 0.5))
+    return mlp.predict(_grid(box, X.dtype)).reshape(GRID, GRID)
+
+
 def torch_task(X, y, box):
     """The same in PyTorch: shuffled mini-batches, and the training cost and accuracy after every
     epoch as dlcore.train records them in its History."""
@@ -87,7 +109,7 @@ def sklearn_task(X, y, box):
     return clf.predict_proba(_grid(box, X.dtype))[:, 1].reshape(GRID, GRID)
 
 
-TASKS = {"dlcore": dlcore_task, "torch": torch_task, "sklearn": sklearn_task}
+TASKS = {"dlcore": dlcore_task, "careful": careful_task, "torch": torch_task, "sklearn": sklearn_task}
 
 
 def main(lib, threads, clock="wall"):
@@ -95,6 +117,8 @@ def main(lib, threads, clock="wall"):
         import torch  # noqa: F401  (imported before pinning so that its pool is pinned too)
     elif lib == "sklearn":
         import sklearn.neural_network  # noqa: F401
+    elif lib == "careful":
+        import _reference  # noqa: F401  (a reader's own code is loaded before the control moves)
     import dlcore  # noqa: F401  (the data come from dlcore.datasets for every library)
     _common.Threads(threads).pin()
     X, y, box = data()

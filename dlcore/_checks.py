@@ -196,7 +196,9 @@ def check_y(y, *, n_samples=None, n_classes=None, name="y"):
     elif y.dtype.kind == "b":
         y = y.astype(np.int64)
     y = y.astype(np.int64, copy=False)
-    if y.min() < 0 or (n_classes is not None and y.max() >= n_classes):
+    # Seen as unsigned numbers, negative labels wrap around to 2**63 and more, so one
+    # max() finds labels below 0 and labels too large alike.
+    if y.view(np.uint64).max() >= (2**63 if n_classes is None else n_classes):
         bound = f"0..{n_classes - 1}" if n_classes is not None else "0 or more"
         if set(np.unique(y).tolist()) == {-1, 1}:
             fix = f"Labels -1 and 1 become 0 and 1 with ({name} + 1) // 2."

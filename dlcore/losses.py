@@ -28,9 +28,11 @@ from ._checks import check_number, check_y, lookup
 
 
 @functools.lru_cache(maxsize=64)
-def _reciprocal(n, dtype):
-    """``1 / n`` as a 0-d array of ``dtype`` (numpy multiplies by it faster than by a Python float)."""
-    return np.array(1 / n, dtype=dtype)
+def _constant(value, dtype):
+    """``value`` as a read-only 0-d array of ``dtype``: numpy computes with it faster than with a Python number."""
+    c = np.array(value, dtype=dtype)
+    c.flags.writeable = False
+    return c
 
 
 @functools.lru_cache(maxsize=64)
@@ -121,7 +123,7 @@ class Loss:
     def fused(self, Z, A, T):
         """``dC/dZ`` when the output activation is ``pairs_with``: ``(A - T) / n``."""
         dZ = np.subtract(A, T)
-        dZ *= _reciprocal(self._n(A), dZ.dtype)
+        dZ *= _constant(1 / self._n(A), dZ.dtype)
         return dZ
 
     def _n(self, A):
@@ -195,7 +197,7 @@ class BinaryCrossEntropy(Loss):
     def value_from_logits(self, Z, T):
         # -[t log s(z) + (1-t) log(1-s(z))] = log(1 + e^z) - z t; logaddexp(z, 0) is
         # log(e^z + e^0) computed without overflow, so this never takes log(0)
-        return float((np.logaddexp(Z, 0).sum() - np.vdot(Z, T)) / Z.size)
+        return float((np.logaddexp(Z, _constant(0, Z.dtype)).sum() - np.vdot(Z, T)) / Z.size)
 
     def _n(self, A):
         return A.size

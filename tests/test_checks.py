@@ -206,6 +206,20 @@ def test_check_y_rejects_labels_outside_the_classes_and_says_how_to_relabel():
         check_y([-1, 1])
 
 
+@pytest.mark.parametrize("labels", [[-1, 0, 2], [0, 2, -2**63], [0, 3], [2**62, 0]])
+def test_check_y_range_check_catches_both_ends(labels):
+    # one unsigned max() does the range check: negative labels must not slip through it
+    with pytest.raises(ValueError, match=r"must lie in 0\.\.2"):
+        check_y(labels, n_classes=3)
+
+
+def test_check_y_accepts_labels_up_to_the_last_class():
+    np.testing.assert_array_equal(check_y([2, 0, 1, 2], n_classes=3), [2, 0, 1, 2])
+    np.testing.assert_array_equal(check_y([0, 2**62]), [0, 2**62])
+    with pytest.raises(ValueError, match=r"0 or more.*from -9223372036854775808"):
+        check_y([0, -2**63])
+
+
 def test_check_y_rejects_text_labels_and_says_how_to_number_them():
     with pytest.raises(TypeError, match=r"got text labels such as .*cat.*np\.unique\(y, return_inverse=True\)"):
         check_y(["dog", "cat", "dog"])
