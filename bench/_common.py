@@ -32,11 +32,20 @@ def numpy_blas_info():
     return rows
 
 
+def interpreter_probe():
+    """Seconds for ``sum(range(1000))``: how fast this Python runs plain Python code (best of 5)."""
+    import timeit
+    return min(timeit.repeat("sum(range(1000))", number=2000, repeat=5)) / 2000
+
+
 def environment_lines(blas_rows, threads):
     """A few lines saying what was measured with what."""
     lines = [
         f"python {sys.version.split()[0]}, numpy {np.__version__}, {os.cpu_count()} CPU(s), "
         f"benchmark threads: {threads}",
+        f"interpreter probe: sum(range(1000)) takes {interpreter_probe() * 1e6:.1f} µs now (it moves with "
+        "the Python build and with how busy the machine is; the Python-level part of every small step "
+        "moves with it)",
     ]
     for row in blas_rows:
         lines.append(
