@@ -59,9 +59,9 @@ def careful_task(X, y, box):
         np.take(T, order, axis=0, out=Ts)
         for start in range(0, n, BATCH):
             mlp.step(Xs[start:start + BATCH], Ts[start:start + BATCH], LR)
-        A = mlp.forward(X)
-        -np.mean(T * np.log(A + eps) + (1 - T) * np.log(1 - A + eps))
-        np.mean((A >= 0.5) == (T >= 0.5))
+        A = mlp.forward(X)                               # the epoch's cost and accuracy, as a History has them
+        cost = -np.mean(T * np.log(A + eps) + (1 - T) * np.log(1 - A + eps))  # noqa: F841
+        accuracy = np.mean((A >= 0.5) == (T >= 0.5))  # noqa: F841
     return mlp.predict(_grid(box, X.dtype)).reshape(GRID, GRID)
 
 
