@@ -275,12 +275,10 @@ class _FastRenderer:
         canvas = self.fig.canvas
         key = self._key()
         if key != self._frames_key:
-            # The frames changed (new limits, a rescaled colour bar): draw everything
-            # once, and save a background the next time the frames stay the same.
-            self._frames_key, self._background = key, None
-            canvas.draw()
-            return plotting.canvas_to_png(canvas)
-        if self._background is None:
+            # The frames changed (new limits, a rescaled colour bar): draw them again into a
+            # new background. That and the moving artists cost what one full draw costs,
+            # and the next move that keeps the frames finds the background ready.
+            self._frames_key = key
             self._draw_background()
         canvas.restore_region(self._background)
         renderer = canvas.get_renderer()

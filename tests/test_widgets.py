@@ -236,3 +236,19 @@ def test_chapter_panels_draw_their_frames_once_while_only_the_data_move(monkeypa
         monkeypatch.setattr(ax.yaxis, "draw", lambda renderer: drawn.append(ax))
     panel.controls[control].value = value
     assert drawn == []
+
+
+def test_after_the_frames_change_the_next_move_reuses_them(monkeypatch):
+    # relu: the colour range follows the largest weighted sum, rounded up to 1, 2 or 5 times a
+    # power of ten; w1 = 1.5 moves it from 5 to 10, and w1 = 1.6 keeps it at 10
+    panel = widgets.neuron_explorer(w1=1.0, w2=-0.5, b=0.5, activation="relu")
+    colorbar = panel.fig.axes[1]
+    panel.controls["w1"].value = 1.5
+    assert colorbar.get_ylim() == (0.0, 10.0)
+    drawn = []
+    for ax in panel.fig.axes:
+        monkeypatch.setattr(ax.yaxis, "draw", lambda renderer, ax=ax: drawn.append(ax))
+    panel.controls["w1"].value = 1.6
+    assert drawn == []
+    monkeypatch.undo()
+    assert np.array_equal(_pixels(panel.image.value), _full_draw(panel))
