@@ -35,6 +35,7 @@ import numpy as np
 from matplotlib.animation import HTMLWriter
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from .datasets import grid_points
 
@@ -1022,6 +1023,24 @@ def plot_softmax_example(fig, z=(2.0, 1.0, 0.1), *, z_range=(-4.0, 4.0)):
     return ax_bars, ax_curves
 
 
+def _label_beside_ticks(ax, widest):
+    """Fix the place of ``ax``'s y label (on the right): beside tick labels as wide as ``widest``.
+
+    matplotlib moves an axis label out past whatever tick labels the current
+    ticks have; with this it stays put, however the ticks change.
+    """
+    import matplotlib
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+    from matplotlib.transforms import offset_copy
+
+    font = FontProperties(size=matplotlib.rcParams["ytick.labelsize"])
+    width = TextToPath().get_text_width_height_descent(widest, font, ismath=False)[0]     # points
+    gap = matplotlib.rcParams["ytick.major.size"] + matplotlib.rcParams["ytick.major.pad"] + ax.yaxis.labelpad
+    ax.yaxis.set_label_coords(1.0, 0.5, transform=offset_copy(ax.transAxes, fig=ax.figure, x=gap + width,
+                                                              units="points"))
+
+
 def _nice_ceiling(x):
     """The smallest of 1, 2, 5, 10, 20, 50, ... that is at least ``x`` (for ``x >= 1``)."""
     power = 10.0 ** np.floor(np.log10(x))
@@ -1091,6 +1110,13 @@ def plot_neuron_output(ax, w, b, activation="sigmoid", *, lim=3.0, resolution=12
     ax.set_ylim(-lim, lim)
     style_axes(ax, xlabel="input $x_1$", ylabel="input $x_2$", grid=False)
     bar = ax.figure.colorbar(image, ax=ax, shrink=0.9) if colorbar else None
+    if bar is not None:
+        # Ticks at 1, 2 or 5 times a power of ten, so that no range gives a label wider than
+        # "−1.0"; and the bar's label at a fixed place beside a label that wide. A live panel
+        # keeps the layout of its first draw: a label pushed along by wider tick labels
+        # ("10", "−0.75") would run off the figure.
+        bar.locator = MaxNLocator(5, steps=[1, 2, 5, 10])
+        _label_beside_ticks(bar.ax, widest="−1.0")
 
     def update(w, b, activation):
         act = activations.get(activation)

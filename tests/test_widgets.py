@@ -252,3 +252,22 @@ def test_after_the_frames_change_the_next_move_reuses_them(monkeypatch):
     assert drawn == []
     monkeypatch.undo()
     assert np.array_equal(_pixels(panel.image.value), _full_draw(panel))
+
+
+@pytest.mark.parametrize("activation, w1, w2, b", [
+    ("tanh", 1.0, -0.5, 0.5), ("identity", 3.0, 3.0, 3.0), ("identity", 0.2, -0.1, 0.0),
+    ("relu", 1.5, -0.5, 0.5), ("leaky_relu", 0.1, -0.5, 0.0), ("sigmoid", -3.0, 3.0, -3.0),
+])
+def test_the_neuron_colour_bar_label_stays_in_the_figure_whatever_the_range(activation, w1, w2, b):
+    # The panel keeps the layout of its first draw (relu, range 0 to 5: narrow tick labels); the
+    # label must neither leave the figure nor cover tick labels when the range changes.
+    panel = widgets.neuron_explorer(w1=1.0, w2=-0.5, b=0.5, activation="relu")
+    for name, value in (("activation", activation), ("w1", w1), ("w2", w2), ("b", b)):
+        panel.controls[name].value = value
+    fig = panel.fig
+    renderer = fig.canvas.get_renderer()
+    bar = fig.axes[1]
+    label = bar.yaxis.label.get_window_extent(renderer)
+    ticks = [t.get_window_extent(renderer) for t in bar.get_yticklabels() if t.get_visible() and t.get_text()]
+    assert label.x0 >= 0 and label.x1 <= fig.bbox.width, f"label at x {label.x0:.0f}..{label.x1:.0f}"
+    assert ticks and max(t.x1 for t in ticks) <= label.x0, "the label covers tick labels"
