@@ -585,7 +585,8 @@ def half_plane(w, b, xlim, ylim):
     return np.array(corners, dtype=float).reshape(-1, 2)
 
 
-def draw_perceptron(ax, X, y, w, b, *, previous=None, highlight=None, title=None, padding=0.5, legend=True):
+def draw_perceptron(ax, X, y, w, b, *, previous=None, highlight=None, title=None, title_size=None, padding=0.5,
+                    legend=True):
     """A perceptron over two-class data: its line, the side it calls 1 shaded orange, the other blue.
 
     Parameters
@@ -600,6 +601,8 @@ def draw_perceptron(ax, X, y, w, b, *, previous=None, highlight=None, title=None
     highlight : int, optional
         Index of an example to ring, e.g. the one the learning rule just used.
     title : str, optional
+    title_size : str or float, optional
+        Font size of the title (matplotlib's default for titles if not given).
     padding : float
         Space around the data.
     legend : bool or "all"
@@ -648,7 +651,8 @@ def draw_perceptron(ax, X, y, w, b, *, previous=None, highlight=None, title=None
         old_line.set_visible(previous is not None)
         ring.set_offsets(state["X"][[highlight]] if highlight is not None else np.empty((0, 2)))
         if title is not None:
-            ax.set_title(title, y=1.0, pad=6)   # a fixed place: skips a costly search at each redraw
+            # a fixed place: skips a costly search at each redraw
+            ax.set_title(title, y=1.0, pad=6, **({} if title_size is None else {"fontsize": title_size}))
 
     update(w, b, previous=previous, highlight=highlight, title=title)
     if legend:

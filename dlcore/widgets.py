@@ -769,8 +769,8 @@ def perceptron_explorer(dataset="blobs", w1=0.0, w2=0.0, b=0.0, *, n_samples=100
             previous, highlight = (event["w_before"], event["b_before"]), event["index"]
             what = f"update {min(step, len(updates))} (epoch {event['epoch']})"
         accuracy = np.mean((X @ w + b_now >= 0) == (y == 1))
-        title = (f"{dataset}: {what}, accuracy {accuracy:.0%}\n"
-                 f"w = ({w[0]:.2f}, {w[1]:.2f}), b = {b_now:.2f}")
+        title = (f"{dataset}: {what}\n"
+                 f"accuracy {accuracy:.0%}, w = ({w[0]:.2f}, {w[1]:.2f}), b = {b_now:.2f}")
         return {"w": w, "b": b_now, "previous": previous, "highlight": highlight, "title": title,
                 "X": X, "y": y}
 
@@ -778,12 +778,18 @@ def perceptron_explorer(dataset="blobs", w1=0.0, w2=0.0, b=0.0, *, n_samples=100
     # redraw); the animations, drawn once, carry the legend in every frame.
     with_legend = {"on": False}
 
+    from matplotlib.ticker import StrMethodFormatter
+
     def draw(fig, dataset, w1, w2, b, step):
         ax = fig.add_subplot()
         shown = frame(dataset, w1, w2, b, step)
         redraw = plotting.draw_perceptron(ax, shown["X"], shown["y"], shown["w"], shown["b"],
                                           previous=shown["previous"], highlight=shown["highlight"],
-                                          title=shown["title"], legend="all" if with_legend["on"] else False)
+                                          title=shown["title"], title_size="medium",
+                                          legend="all" if with_legend["on"] else False)
+        # One decimal on every y tick: "−2.0" (blobs) and "−1.5" (xor) are as wide, so the
+        # layout fixed after the first draw keeps room for the axis label whatever the data set.
+        ax.yaxis.set_major_formatter(StrMethodFormatter("{x:.1f}"))
 
         def update(dataset, w1, w2, b, step):
             shown = frame(dataset, w1, w2, b, step)

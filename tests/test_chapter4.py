@@ -184,13 +184,13 @@ def test_perceptron_explorer_redraws_when_each_control_moves(panel):
 def test_perceptron_explorer_title_reports_updates_accuracy_and_convergence(panel):
     ax = panel.fig.axes[0]
     panel.controls["step"].value = 0
-    assert ax.get_title().startswith("blobs: your starting line, accuracy 50%")
+    assert ax.get_title().startswith("blobs: your starting line\naccuracy 50%")
     panel.controls["step"].value = 1
     assert ax.get_title().startswith("blobs: update 1 (epoch 1)")
     panel.controls["step"].value = panel.controls["step"].max         # past convergence
-    assert ax.get_title().startswith("blobs: converged after 15 updates, accuracy 100%")
+    assert ax.get_title().startswith("blobs: converged after 15 updates\naccuracy 100%")
     panel.controls["dataset"].value = "circles"
-    assert re.match(r"circles: update 100 \(epoch \d+\), accuracy \d+%", ax.get_title())
+    assert re.match(r"circles: update 100 \(epoch \d+\)\naccuracy \d+%", ax.get_title())
     panel.controls["dataset"].value = "blobs"
     panel.controls["step"].value = 0
 

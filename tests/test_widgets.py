@@ -271,3 +271,32 @@ def test_the_neuron_colour_bar_label_stays_in_the_figure_whatever_the_range(acti
     ticks = [t.get_window_extent(renderer) for t in bar.get_yticklabels() if t.get_visible() and t.get_text()]
     assert label.x0 >= 0 and label.x1 <= fig.bbox.width, f"label at x {label.x0:.0f}..{label.x1:.0f}"
     assert ticks and max(t.x1 for t in ticks) <= label.x0, "the label covers tick labels"
+
+
+@pytest.mark.parametrize("name", list(_chapter_panels()))
+def test_chapter_panels_keep_every_text_inside_the_figure(monkeypatch, name):
+    # A live panel keeps the layout of its first draw; a move that widens tick labels or
+    # lengthens a title must not push an axis label or the title off the figure.
+    from matplotlib.text import Text
+    drawn = []
+    plain_draw = Text.draw
+
+    def recording_draw(self, renderer):
+        plain_draw(self, renderer)
+        if self.get_visible() and self.get_text().strip():
+            drawn.append((self.get_text(), self.get_window_extent(renderer)))
+
+    make, moves = _chapter_panels()[name]
+    panel = make()
+    if name == "perceptron":
+        moves = moves + [("step", panel.controls["step"].max)]      # the longest title: "converged after ..."
+    monkeypatch.setattr(Text, "draw", recording_draw)
+    for control, value in [(None, None)] + moves:
+        if control is not None:
+            panel.controls[control].value = value
+        drawn.clear()
+        panel.fig.canvas.draw()
+        width, height = panel.fig.bbox.width, panel.fig.bbox.height
+        outside = [text for text, box in drawn if box.x0 < -0.5 or box.y0 < -0.5 or box.x1 > width + 0.5
+                   or box.y1 > height + 0.5]
+        assert drawn and not outside, f"{name}, {control}={value!r}: {outside}"
