@@ -22,6 +22,7 @@ import time
 
 import ipywidgets
 import numpy as np
+from matplotlib.transforms import Bbox
 
 from . import plotting
 
@@ -198,7 +199,9 @@ class _FastRenderer:
     So the frames are drawn once into a saved background; each later frame
     pastes the background back and draws the other artists over it, in their
     z-order (the "blitting" of matplotlib's animation guide). When an update
-    changes an axes' limits, ticks or labels, the background is drawn again.
+    changes an axes' limits, ticks or labels, the frames of that axes are drawn
+    again into the background (all of it, if they would reach into another
+    axes' frames).
 
     The background lies under everything else, so an artist that a full draw
     puts *under* the frames (an image below grid lines) would cover them here.
@@ -264,6 +267,47 @@ class _FastRenderer:
             for title, position in titles:
                 title.set_position(position)
         self._background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
+        renderer = self.fig.canvas.get_renderer()
+        self._boxes = [self._frame_box(ax, renderer) for ax in self.fig.axes]
+
+    @staticmethod
+    def _frame_box(ax, renderer):
+        """The pixels ``ax``'s frames cover: its patch, ticks, tick labels and axis labels."""
+        boxes = [ax.patch.get_window_extent(renderer)]
+        boxes += [box for box in (ax.xaxis.get_tightbbox(renderer), ax.yaxis.get_tightbbox(renderer))
+                  if box is not None]
+        box = Bbox.union(boxes)
+        return Bbox.from_extents(np.floor(box.x0) - 2, np.floor(box.y0) - 2, np.ceil(box.x1) + 2, np.ceil(box.y1) + 2)
+
+    def _redraw_frames(self, changed):
+        """Draw again, into the saved background, only the frames of the axes numbered in ``changed``.
+
+        A colour bar whose range moved need not cost a full draw of the plot beside it.
+        Returns False, having drawn nothing, when the new frames would reach into
+        another axes' frames: then the whole background is drawn again instead.
+        """
+        canvas, renderer = self.fig.canvas, self.fig.canvas.get_renderer()
+        boxes = list(self._boxes)
+        for i in changed:
+            boxes[i] = Bbox.union([self._boxes[i], self._frame_box(self.fig.axes[i], renderer)])
+        for i in changed:
+            if any(j != i and boxes[i].overlaps(box) for j, box in enumerate(boxes)):
+                return False
+        canvas.restore_region(self._background)
+        patch = self.fig.patch
+        for i in changed:
+            ax = self.fig.axes[i]
+            patch.set_clip_box(boxes[i])          # the figure's own colour over the old frames
+            try:
+                patch.draw(renderer)
+            finally:
+                patch.set_clip_box(None)
+            for artist in sorted(self._frames(ax), key=lambda a: (a is not ax.patch, a.get_zorder())):
+                artist.draw(renderer)
+        self._background = canvas.copy_from_bbox(self.fig.bbox)
+        self._boxes = [self._frame_box(ax, renderer) if i in changed else box
+                       for i, (ax, box) in enumerate(zip(self.fig.axes, self._boxes))]
+        return True
 
     def prepare(self):
         """Save the background for the figure as it is now."""
@@ -276,10 +320,12 @@ class _FastRenderer:
         key = self._key()
         if key != self._frames_key:
             # The frames changed (new limits, a rescaled colour bar): draw them again into a
-            # new background. That and the moving artists cost what one full draw costs,
-            # and the next move that keeps the frames finds the background ready.
-            self._frames_key = key
-            self._draw_background()
+            # new background, only those of the axes that changed where that can be done.
+            # The next move that keeps the frames finds the background ready.
+            old, self._frames_key = self._frames_key, key
+            changed = [i for i, (a, b) in enumerate(zip(old, key)) if a != b] if len(old) == len(key) else None
+            if changed is None or not self._redraw_frames(changed):
+                self._draw_background()
         canvas.restore_region(self._background)
         renderer = canvas.get_renderer()
         for artist in self._moving_artists():

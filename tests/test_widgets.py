@@ -300,3 +300,43 @@ def test_chapter_panels_keep_every_text_inside_the_figure(monkeypatch, name):
         outside = [text for text, box in drawn if box.x0 < -0.5 or box.y0 < -0.5 or box.x1 > width + 0.5
                    or box.y1 > height + 0.5]
         assert drawn and not outside, f"{name}, {control}={value!r}: {outside}"
+
+
+def test_a_new_colour_range_draws_the_colour_bar_again_not_the_plot_beside_it(monkeypatch):
+    panel = widgets.neuron_explorer(w1=1.0, w2=-0.5, b=0.5, activation="relu")
+    plot, colorbar = panel.fig.axes
+    drawn = []
+
+    def recording(ax):
+        plain = ax.yaxis.draw
+        return lambda renderer: (drawn.append(ax), plain(renderer))
+
+    for ax in (plot, colorbar):
+        monkeypatch.setattr(ax.yaxis, "draw", recording(ax))
+    panel.controls["w1"].value = 1.5                 # the colour range goes from 0..5 to 0..10
+    assert colorbar.get_ylim() == (0.0, 10.0)
+    assert drawn == [colorbar]
+    shown = _pixels(panel.image.value)
+    monkeypatch.undo()
+    assert np.array_equal(shown, _full_draw(panel))
+
+
+def test_frames_that_would_reach_into_another_axes_are_drawn_with_the_whole_background():
+    # two axes side by side: the right one's new, much longer tick labels reach into the left
+    # one's grey patch (the left axes has no line or spine, which are drawn over the frames)
+    def draw(fig, top):
+        left, right = fig.subplots(1, 2)
+        left.set_facecolor("0.8")
+        left.spines[:].set_visible(False)
+        (line,) = right.plot([0, 1], [0, 1])
+
+        def update(top):
+            line.set_ydata([0, top])
+            right.set_ylim(0, top)
+            right.yaxis.set_major_formatter("{x:.6f} long label")
+        return update
+
+    slider = ipywidgets.FloatSlider(value=1.0, min=1.0, max=10.0, step=1.0)
+    panel = widgets.LivePanel(draw, {"top": slider}, figsize=(4, 2), dpi=40)
+    panel.controls["top"].value = 7.0
+    assert np.array_equal(_pixels(panel.image.value), _full_draw(panel))
