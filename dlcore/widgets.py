@@ -302,8 +302,10 @@ class _FastRenderer:
                 patch.draw(renderer)
             finally:
                 patch.set_clip_box(None)
-            for artist in sorted(self._frames(ax), key=lambda a: (a is not ax.patch, a.get_zorder())):
-                artist.draw(renderer)
+            if ax.get_visible() and ax.axison:  # as Axes.draw: no axis lines or ticks when the axis is off
+                frames = [ax.xaxis, ax.yaxis] + ([ax.patch] if ax.get_frame_on() else [])
+                for artist in sorted(frames, key=lambda a: (a is not ax.patch, a.get_zorder())):
+                    artist.draw(renderer)
         self._background = canvas.copy_from_bbox(self.fig.bbox)
         self._boxes = [self._frame_box(ax, renderer) if i in changed else box
                        for i, (ax, box) in enumerate(zip(self.fig.axes, self._boxes))]

@@ -340,3 +340,26 @@ def test_frames_that_would_reach_into_another_axes_are_drawn_with_the_whole_back
     panel = widgets.LivePanel(draw, {"top": slider}, figsize=(4, 2), dpi=40)
     panel.controls["top"].value = 7.0
     assert np.array_equal(_pixels(panel.image.value), _full_draw(panel))
+
+
+@pytest.mark.parametrize("axis_on, frame_on", [(False, True), (True, False)])
+def test_frames_drawn_again_respect_an_axes_without_axis_or_frame(axis_on, frame_on):
+    # the limits of an axes with its axis (or its frame) off change: what is drawn again must
+    # leave out what a full draw leaves out
+    def draw(fig, top):
+        ax = fig.add_subplot()
+        ax.set_facecolor("0.8")
+        (line,) = ax.plot([0, 1], [0, 1])
+        if not axis_on:
+            ax.set_axis_off()
+        ax.set_frame_on(frame_on)
+
+        def update(top):
+            line.set_ydata([0, top])
+            ax.set_ylim(0, top)
+        return update
+
+    slider = ipywidgets.FloatSlider(value=1.0, min=1.0, max=10.0, step=1.0)
+    panel = widgets.LivePanel(draw, {"top": slider}, figsize=(3, 2), dpi=40)
+    panel.controls["top"].value = 7.0
+    assert np.array_equal(_pixels(panel.image.value), _full_draw(panel))
