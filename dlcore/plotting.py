@@ -112,6 +112,14 @@ def style_axes(ax, *, title=None, xlabel=None, ylabel=None, grid=True):
     return ax
 
 
+def minus(text):
+    """``text`` with each hyphen turned into the minus sign "−", as matplotlib's tick labels write it.
+
+    For numbers put into figures: ``minus(f"{w:.2f}")``.
+    """
+    return text.replace("-", "\u2212")
+
+
 def figure_to_png(fig, dpi=None, *, fast=False):
     """Render ``fig`` to PNG and return the bytes.
 
@@ -879,7 +887,7 @@ def plot_cost_1d(ax, values, costs, *, best=None, xlabel="parameter", ylabel="co
     ax.plot(values, costs, color=color, linewidth=2.2)
     ax.axvline(best, color=GREY, linewidth=0.8, linestyle=":")
     ax.plot([best], [best_cost], marker="o", markersize=9, color=VERMILLION, markeredgecolor=BLACK,
-            linestyle="none", label=f"minimum at {best:.3g}", zorder=4)
+            linestyle="none", label=f"minimum at {minus(f'{best:.3g}')}", zorder=4)
     ax.set_xlim(values[0], values[-1])
     style_axes(ax, title=title, xlabel=xlabel, ylabel=ylabel)
     ax.legend(loc="upper center", fontsize="small")
@@ -1148,7 +1156,7 @@ def plot_neuron_output(ax, w, b, activation="sigmoid", *, lim=3.0, resolution=12
             arrow_label.set_position(tuple(start + 0.45 * lim * np.array([w1, w2]) / np.sqrt(norm2)))
         sign = "+" if b >= 0 else "−"
         w2_sign = "+" if w2 >= 0 else "−"
-        w1_text = f"{w1:g}".replace("-", "−")                     # the same minus sign as the others
+        w1_text = minus(f"{w1:g}")                                # the same minus sign as the others
         ax.set_title(f"{act.name}({w1_text}·$x_1$ {w2_sign} {abs(w2):g}·$x_2$ {sign} {abs(b):g})",
                      fontsize="medium")
         if bar is not None:
@@ -1288,7 +1296,7 @@ def draw_network(ax, net, x=None, *, weight_labels=False, max_nodes=9, title=Non
                 widths.append(0.4 + 3.6 * abs(w) / w_max)
                 if weight_labels:
                     t = 0.3                                           # near the sender, where edges fan out
-                    ax.text(col * dx + t * dx, yi + t * (yj - yi), f"{w:.3g}", fontsize=fontsize * 0.85,
+                    ax.text(col * dx + t * dx, yi + t * (yj - yi), minus(f"{w:.3g}"), fontsize=fontsize * 0.85,
                             ha="center", va="center", zorder=4,
                             bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.9))
         ax.add_collection(LineCollection(segments, colors=colors, linewidths=widths, zorder=1, alpha=0.85))
@@ -1306,7 +1314,7 @@ def draw_network(ax, net, x=None, *, weight_labels=False, max_nodes=9, title=Non
         for i, y in nodes_y.items():
             column_labels[i] = ax.text(col * dx, y, "", ha="center", va="center", fontsize=fontsize, zorder=5)
             if weight_labels and col > 0:
-                ax.text(col * dx, y - 0.5 * diameter / unit_pt - 0.04, f"b={net.layers[col - 1].b[i]:.3g}",
+                ax.text(col * dx, y - 0.5 * diameter / unit_pt - 0.04, minus(f"b={net.layers[col - 1].b[i]:.3g}"),
                         ha="center", va="top", fontsize=fontsize * 0.85, color=GREY, zorder=5)
         labels.append(column_labels)
 
@@ -1338,7 +1346,7 @@ def draw_network(ax, net, x=None, *, weight_labels=False, max_nodes=9, title=Non
             faces = cmap(0.5 + 0.5 * np.array([values[col][i] for i in column_labels]) / v_max)   # (n_drawn, 4)
             dots[col].set_facecolors(faces)
             for (i, text), face in zip(column_labels.items(), faces):
-                text.set_text(f"{round(float(values[col][i]), 2) + 0.0:.2f}" if show_numbers else "")  # no "-0.00"
+                text.set_text(minus(f"{round(float(values[col][i]), 2) + 0.0:.2f}") if show_numbers else "")  # no "-0.00"
                 text.set_color("white" if face[:3] @ [0.299, 0.587, 0.114] < 0.5 else BLACK)
 
     update(x)
@@ -1409,7 +1417,7 @@ def draw_composition(ax, x, steps, *, names=None, title=None, value_format="{:g}
     spacing = 2.0
     for i, value in enumerate(values):
         last = i == len(values) - 1
-        ax.text(i * spacing, 0.0, value_format.format(value), ha="center", va="center", fontsize="x-large",
+        ax.text(i * spacing, 0.0, minus(value_format.format(value)), ha="center", va="center", fontsize="x-large",
                 bbox=dict(boxstyle="round,pad=0.45", facecolor=_light(ORANGE if last else BLUE, 0.7),
                           edgecolor=ORANGE if last else BLUE, linewidth=1.5))
         if names is not None:

@@ -413,7 +413,7 @@ def control_values(control, n):
 
 def _format(value):
     if isinstance(value, float):
-        return f"{value:g}"
+        return plotting.minus(f"{value:g}")
     return str(value)
 
 
@@ -439,7 +439,7 @@ def activation_explorer(activation="sigmoid", w=1.0, b=0.0):
         return activations.get(activation)(w * x + b)     # (n_points,)
 
     def title(activation, w, b):
-        return f"{activation}({w:g}·x {'+' if b >= 0 else '−'} {abs(b):g})"
+        return f"{activation}({plotting.minus(f'{w:g}')}·x {'+' if b >= 0 else '−'} {abs(b):g})"
 
     def ylim(activation):
         return (-1.2, 5.2) if activation == "relu" else (-1.2, 1.2)
@@ -818,7 +818,7 @@ def perceptron_explorer(dataset="blobs", w1=0.0, w2=0.0, b=0.0, *, n_samples=100
             what = f"update {min(step, len(updates))} (epoch {event['epoch']})"
         accuracy = np.mean((X @ w + b_now >= 0) == (y == 1))
         title = (f"{dataset}: {what}\n"
-                 f"accuracy {accuracy:.0%}, w = ({w[0]:.2f}, {w[1]:.2f}), b = {b_now:.2f}")
+                 + plotting.minus(f"accuracy {accuracy:.0%}, w = ({w[0]:.2f}, {w[1]:.2f}), b = {b_now:.2f}"))
         return {"w": w, "b": b_now, "previous": previous, "highlight": highlight, "title": title,
                 "X": X, "y": y}
 
@@ -1123,7 +1123,7 @@ def network_explorer(net, x1=1.0, x2=0.0, *, lim=(-0.5, 1.5), points=((0, 0), (0
 
         def title(x1, x2):
             y = net.forward(np.array([[x1, x2]]))[0, 0]
-            ax_out.set_title(f"output {y:.2f} at ({x1:g}, {x2:g})", fontsize="medium")
+            ax_out.set_title(plotting.minus(f"output {y:.2f} at ({x1:g}, {x2:g})"), fontsize="medium")
 
         def update(x1, x2):
             update_net([x1, x2])

@@ -184,8 +184,8 @@ def test_draw_network_writes_weights_and_biases_when_asked():
     ax = fig.add_subplot()
     plotting.draw_network(ax, net, weight_labels=True)
     texts = _texts(ax)
-    assert texts.count("1") == 5 and texts.count("-1") == 1      # the six weights
-    assert {"b=-0.5", "b=-1.5"} <= set(texts)
+    assert texts.count("1") == 5 and texts.count("−1") == 1      # the six weights, with a true minus sign
+    assert {"b=−0.5", "b=−1.5"} <= set(texts)
 
 
 def test_draw_network_keeps_small_values_pale_even_when_they_are_the_largest():
@@ -204,7 +204,7 @@ def test_draw_network_never_prints_minus_zero():
     fig = plotting.new_figure(4, 3)
     ax = fig.add_subplot()
     plotting.draw_network(ax, Network([layer]), x=[-0.001])
-    assert "-0.00" not in _texts(ax) and "0.00" in _texts(ax)
+    assert "−0.00" not in _texts(ax) and "0.00" in _texts(ax)
 
 
 def test_draw_network_shortens_wide_layers_with_an_ellipsis():
