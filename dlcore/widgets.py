@@ -276,8 +276,9 @@ class _FastRenderer:
         boxes = [ax.patch.get_window_extent(renderer)]
         boxes += [box for box in (ax.xaxis.get_tightbbox(renderer), ax.yaxis.get_tightbbox(renderer))
                   if box is not None]
-        box = Bbox.union(boxes)
-        return Bbox.from_extents(np.floor(box.x0) - 2, np.floor(box.y0) - 2, np.ceil(box.x1) + 2, np.ceil(box.y1) + 2)
+        box = Bbox.union(boxes)                   # whole pixels, and a margin for antialiased edges
+        return Bbox.from_extents(np.floor(box.x0) - 2, np.floor(box.y0) - 2,
+                                 np.ceil(box.x1) + 2, np.ceil(box.y1) + 2)
 
     def _redraw_frames(self, changed):
         """Draw again, into the saved background, only the frames of the axes numbered in ``changed``.
@@ -325,7 +326,8 @@ class _FastRenderer:
             # new background, only those of the axes that changed where that can be done.
             # The next move that keeps the frames finds the background ready.
             old, self._frames_key = self._frames_key, key
-            changed = [i for i, (a, b) in enumerate(zip(old, key)) if a != b] if len(old) == len(key) else None
+            same_axes = old is not None and self._background is not None and len(old) == len(key)
+            changed = [i for i, (a, b) in enumerate(zip(old, key)) if a != b] if same_axes else None
             if changed is None or not self._redraw_frames(changed):
                 self._draw_background()
         canvas.restore_region(self._background)

@@ -363,3 +363,9 @@ def test_frames_drawn_again_respect_an_axes_without_axis_or_frame(axis_on, frame
     panel = widgets.LivePanel(draw, {"top": slider}, figsize=(3, 2), dpi=40)
     panel.controls["top"].value = 7.0
     assert np.array_equal(_pixels(panel.image.value), _full_draw(panel))
+
+
+def test_the_renderer_draws_a_first_frame_without_being_prepared():
+    panel, _ = line_panel()
+    renderer = widgets._FastRenderer(panel.fig)      # a new renderer: no key, no background yet
+    assert np.array_equal(_pixels(renderer.png()), _full_draw(panel))
