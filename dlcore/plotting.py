@@ -32,10 +32,14 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+import matplotlib
 from matplotlib.animation import HTMLWriter
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import offset_copy
 
 from .datasets import grid_points
 
@@ -659,8 +663,8 @@ def draw_perceptron(ax, X, y, w, b, *, previous=None, highlight=None, title=None
         old_line.set_visible(previous is not None)
         ring.set_offsets(state["X"][[highlight]] if highlight is not None else np.empty((0, 2)))
         if title is not None:
-            # a fixed place: skips a costly search at each redraw
-            ax.set_title(title, y=1.0, pad=6, **({} if title_size is None else {"fontsize": title_size}))
+            ax.set_title(title, y=1.0, pad=6,   # a fixed place: skips a costly search at each redraw
+                         fontsize=title_size or matplotlib.rcParams["axes.titlesize"])
 
     update(w, b, previous=previous, highlight=highlight, title=title)
     if legend:
@@ -1041,11 +1045,6 @@ def _label_beside_ticks(ax, widest):
     matplotlib moves an axis label out past whatever tick labels the current
     ticks have; with this it stays put, however the ticks change.
     """
-    import matplotlib
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import TextToPath
-    from matplotlib.transforms import offset_copy
-
     font = FontProperties(size=matplotlib.rcParams["ytick.labelsize"])
     width = TextToPath().get_text_width_height_descent(widest, font, ismath=False)[0]     # points
     gap = matplotlib.rcParams["ytick.major.size"] + matplotlib.rcParams["ytick.major.pad"] + ax.yaxis.labelpad

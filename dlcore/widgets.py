@@ -22,6 +22,7 @@ import time
 
 import ipywidgets
 import numpy as np
+from matplotlib.ticker import StrMethodFormatter
 from matplotlib.transforms import Bbox
 
 from . import plotting
@@ -828,8 +829,6 @@ def perceptron_explorer(dataset="blobs", w1=0.0, w2=0.0, b=0.0, *, n_samples=100
     # redraw); the animations, drawn once, carry the legend in every frame.
     with_legend = {"on": False}
 
-    from matplotlib.ticker import StrMethodFormatter
-
     def draw(fig, dataset, w1, w2, b, step):
         ax = fig.add_subplot()
         shown = frame(dataset, w1, w2, b, step)
@@ -1368,8 +1367,6 @@ def relu_pieces_explorer(target="wave", n_pieces=4, *, max_pieces=32, x_range=(-
     n_points : int
         Points of ``x_range`` at which the error is measured.
     """
-    from matplotlib.ticker import StrMethodFormatter
-
     _relu_target(target)
     x = np.linspace(x_range[0], x_range[1], n_points)                # (n_points,)
 
