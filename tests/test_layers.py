@@ -79,6 +79,45 @@ def test_backward_matches_central_differences(activation, seed):
         assert rel_error(analytic, numeric) < 1e-7
 
 
+@pytest.mark.parametrize("n_samples, n_in, n_out", [
+    (1100, 3, 4),       # a tall batch: Z is computed column by column (layers.COLUMNS_FROM)
+    (5, 300, 256),      # a large layer: dW by np.matmul (layers.MATMUL_FROM)
+    (1100, 300, 256),   # both
+])
+def test_tall_batches_and_large_layers_compute_the_same_numbers(n_samples, n_in, n_out):
+    from dlcore import layers
+    rng = np.random.default_rng(n_samples + n_in)
+    layer = Dense(n_in, n_out, "sigmoid", seed=0)
+    layer.b = rng.normal(size=n_out)
+    X = rng.normal(size=(n_samples, n_in))
+    R = rng.normal(size=(n_samples, n_out))
+    # the shapes do reach the other routes, or this test would not cover them
+    assert n_samples >= layers.COLUMNS_FROM or n_in * n_out >= layers.MATMUL_FROM
+    if n_samples >= layers.COLUMNS_FROM:
+        assert layer.forward(X).flags.f_contiguous
+
+    Z = X @ layer.W + layer.b
+    A = 1 / (1 + np.exp(-Z))
+    np.testing.assert_allclose(layer.forward(X), A, rtol=1e-12)
+    np.testing.assert_allclose(layer.Z, Z, rtol=1e-12, atol=1e-12)
+    dX = layer.backward(R)
+    dZ = R * A * (1 - A)
+    np.testing.assert_allclose(layer.dW, X.T @ dZ, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(layer.db, dZ.sum(axis=0), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(dX, dZ @ layer.W.T, rtol=1e-12, atol=1e-12)
+
+    # and against central differences, at a sample of weights: C = sum(R * A)
+    h = 1e-6
+    for idx in zip(rng.integers(0, n_in, 5), rng.integers(0, n_out, 5)):
+        old = layer.W[idx]
+        layer.W[idx] = old + h
+        up = np.sum(R * layer.forward(X))
+        layer.W[idx] = old - h
+        down = np.sum(R * layer.forward(X))
+        layer.W[idx] = old
+        assert abs((up - down) / (2 * h) - layer.dW[idx]) <= 1e-6 * max(1.0, abs(layer.dW[idx]))
+
+
 def test_backward_hand_worked():
     # one sample x = (1, 2), identity activation, dA = (1, -1)
     # dW = x.T @ dA = [[1, -1], [2, -2]];  db = dA;  dX = dA @ W.T
