@@ -67,8 +67,8 @@ def default_init(activation):
 #: which is what counts for the widgets' small layers.
 MATMUL_FROM = 65536
 
-#: From this many samples on, ``Z = X @ W`` is computed as ``(W.T @ X.T).T``: the same
-#: numbers, stored neuron after neuron (column by column) instead of sample after sample.
+#: From this many samples on, ``Z = X @ W`` is computed as ``(W.T @ X.T).T``, the same
+#: numbers stored neuron after neuron (column by column) instead of sample after sample.
 #: numpy adds the bias in one run of ``n_out`` numbers per row, so for a tall, narrow Z
 #: (the 40,000 points of a decision-boundary grid through a layer of 8 neurons) that
 #: costs more than the product itself; stored by columns it is one long run per neuron,
