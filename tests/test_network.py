@@ -184,6 +184,19 @@ def test_predict_with_a_softmax_output_is_the_largest_output():
     np.testing.assert_allclose(net.predict_proba(np.ones((2, 2))).sum(axis=1), 1.0)
 
 
+@pytest.mark.parametrize("output", ["sigmoid", "softmax"])
+def test_predict_proba_in_slices_gives_the_outputs_of_one_forward_pass(output):
+    net = Network.from_sizes([2, 5, 3 if output == "softmax" else 1], output=output, seed=0)
+    n = 2 * net.PREDICT_ROWS + 17                 # two whole slices and a short one
+    X = np.random.default_rng(0).normal(size=(n, 2))
+    A = net.predict_proba(X)
+    last = net.layers[-1].A.copy()                # the layers keep the values of the last slice
+    assert A.shape == (n, net.n_out) and A.flags.c_contiguous
+    np.testing.assert_array_equal(last, net.forward(X[-17:]))
+    np.testing.assert_allclose(A, net.forward(X), rtol=1e-12)
+    np.testing.assert_array_equal(net.predict(X), net._labels(A))
+
+
 def test_predict_for_regression_returns_the_raw_outputs():
     net = _tiny_net()
     y_hat = net.predict(np.array([[1.0, 2.0], [-1.0, 0.0]]))
