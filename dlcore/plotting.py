@@ -31,8 +31,8 @@ import re
 import tempfile
 from pathlib import Path
 
-import numpy as np
 import matplotlib
+import numpy as np
 from matplotlib.animation import HTMLWriter
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from dlcore import SGD, Dense, Network
+from dlcore import SGD, Dense, Network, layers
 from dlcore.layers import default_init
 
 BACKPROP_ACTIVATIONS = ["identity", "sigmoid", "tanh", "relu", "leaky_relu", "softmax"]
@@ -85,7 +85,6 @@ def test_backward_matches_central_differences(activation, seed):
     (1100, 300, 256),   # both
 ])
 def test_tall_batches_and_large_layers_compute_the_same_numbers(n_samples, n_in, n_out):
-    from dlcore import layers
     rng = np.random.default_rng(n_samples + n_in)
     layer = Dense(n_in, n_out, "sigmoid", seed=0)
     layer.b = rng.normal(size=n_out)
