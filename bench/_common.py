@@ -38,6 +38,49 @@ def interpreter_probe():
     return min(timeit.repeat("sum(range(1000))", number=2000, repeat=5)) / 2000
 
 
+def speed_probe():
+    """A fixed piece of plain Python work, about 2 ms: 100 times ``sum(range(1000))``.
+
+    Timed right before a task, it says how fast the machine ran at that moment.
+    On a shared machine that speed changes by a factor of two or more from one
+    second to the next, for plain Python as much as for numpy (see
+    bench/README.md), so an absolute time is compared with a target as
+    ``task ÷ probe`` from the same moment, times the fastest probe of the run.
+    """
+    for _ in range(100):
+        sum(range(1000))
+
+
+def at_full_speed(tasks, pairs):
+    """Time each task right after a :func:`speed_probe`, ``pairs`` times, in alternation.
+
+    ``tasks`` maps names to callables (one run each). Returns, per name, the
+    lists of (probe seconds, task seconds), and the fastest probe of all.
+    The garbage collector is paused for each pair.
+    """
+    timed = {name: [] for name in tasks}
+    for _ in range(pairs):
+        for name, task in tasks.items():
+            gc.collect()
+            gc.disable()
+            try:
+                t0 = clock()
+                speed_probe()
+                t1 = clock()
+                task()
+                t2 = clock()
+            finally:
+                gc.enable()
+            timed[name].append((t1 - t0, t2 - t1))
+    fastest = min(p for pairs_ in timed.values() for p, _ in pairs_)
+    return timed, fastest
+
+
+def full_speed_estimate(pairs, fastest_probe):
+    """The task's time at the machine's full speed: median of task ÷ probe, times the fastest probe."""
+    return statistics.median(t / p for p, t in pairs) * fastest_probe
+
+
 def environment_lines(blas_rows, threads):
     """A few lines saying what was measured with what."""
     lines = [

@@ -7,7 +7,8 @@ task is written for dlcore, PyTorch and scikit-learn.
 
 Run as a script (``python bench/_latency.py LIB THREADS [wall|cpu]``) it performs the task
 once in this fresh process, after the imports and the data (which a widget has
-already), and prints the seconds it took: the *first call* latency.
+already), and prints the seconds a speed probe took just before it (see
+``_common.speed_probe``) and the seconds the task took: the *first call* latency.
 """
 
 import sys
@@ -123,9 +124,12 @@ def main(lib, threads, clock="wall"):
     _common.Threads(threads).pin()
     X, y, box = data()
     now = _common.CLOCKS[clock]
+    _common.speed_probe()                  # plain Python only: it loads and warms nothing the task uses
     t0 = now()
+    _common.speed_probe()                  # how fast the machine runs at this moment
+    t1 = now()
     TASKS[lib](X, y, box)
-    print(now() - t0)
+    print(t1 - t0, now() - t1)
 
 
 if __name__ == "__main__":

@@ -424,7 +424,8 @@ def first_call(lib, threads):
                          capture_output=True, text=True, env=_child_env(), check=False)
     if out.returncode != 0:
         raise RuntimeError(f"{lib} first-call child failed:\n{out.stderr}")
-    return float(out.stdout.strip().splitlines()[-1])
+    probe, task = map(float, out.stdout.split()[-2:])
+    return probe, task
 
 
 def bench_widget_latency(cfg):
@@ -441,9 +442,12 @@ def bench_widget_latency(cfg):
     firsts = {lib: [] for lib in libs}
     for lib in libs:                                     # discarded: writes the bytecode, warms the file cache
         first_call(lib, cfg.threads.n)
+    first_probes = {lib: [] for lib in libs}
     for _ in range(cfg.first_calls):                     # fresh processes, interleaved
         for lib in libs:
-            firsts[lib].append(first_call(lib, cfg.threads.n))
+            probe, task = first_call(lib, cfg.threads.n)
+            firsts[lib].append(task)
+            first_probes[lib].append((probe, task))
     contenders = [
         Contender(labels[lib], (lambda task: (lambda k: [task(X, y, box) for _ in range(k)]))(_latency.TASKS[lib]),
                   group="torch" if lib == "torch" else "numpy")
@@ -461,14 +465,40 @@ def bench_widget_latency(cfg):
                      "" if c is ref else f"{c.median / ref.median:.2f}"])
     print(table(rows, ["contender", f"first call (median of {cfg.first_calls} fresh)", "min – max", "warm (median)",
                        "min – max", "warm ÷ dlcore"]))
+    # The machine's own speed swings by a factor of two from one second to the next (bench/README.md,
+    # "The machine's speed moves"). Paired with a fixed probe timed just before it, each run of a task
+    # says what it would take at the machine's full speed: task ÷ probe, times the fastest probe.
+    checked = [lib for lib, c in zip(libs, contenders) if _checked(c.label)]
+    timed, fastest = _common.at_full_speed(
+        {lib: (lambda task: lambda: task(X, y, box))(_latency.TASKS[lib]) for lib in checked}, cfg.probe_pairs)
+    probes = [p for pairs in timed.values() for p, _ in pairs]
+    print(f"  paired with a speed probe ({cfg.probe_pairs} pairs per task; the probe, 100 × sum(range(1000)), "
+          f"took {fmt_time(fastest)} – {fmt_time(max(probes))}, median {fmt_time(statistics.median(probes))}):")
+    rows, full = [], {}
+    for lib, c in zip(libs, contenders):
+        if lib not in checked:
+            continue
+        ratios = [t / p for p, t in timed[lib]]
+        full[lib] = (_common.full_speed_estimate(timed[lib], fastest),
+                     _common.full_speed_estimate(first_probes[lib], fastest))
+        rows.append([c.label, fmt_time(statistics.median(t for _, t in timed[lib])),
+                     f"{statistics.median(ratios):.2f} ({min(ratios):.2f} – {max(ratios):.2f})",
+                     fmt_time(full[lib][0]), fmt_time(full[lib][1])])
+    print(table(rows, ["contender", "task (median)", "task ÷ probe (median, min – max)",
+                       "warm at full speed", "first call at full speed"]))
     checks = []
     for lib, c in zip(libs, contenders):
-        if _checked(c.label):
+        if lib in checked:
             who = "train + predict_proba" if lib == "dlcore" else _who(c)
             checks += [Check("widget latency, warm", who, c.median * 1e3, c.lo * 1e3, 10, "ms"),
+                       Check("widget latency, warm, at full speed", who, full[lib][0] * 1e3,
+                             min(t for _, t in timed[lib]) * 1e3, 10, "ms"),
                        Check("widget latency, first call", who, statistics.median(firsts[lib]) * 1e3,
+                             min(firsts[lib]) * 1e3, 20, "ms"),
+                       Check("widget latency, first call, at full speed", who, full[lib][1] * 1e3,
                              min(firsts[lib]) * 1e3, 20, "ms")]
-    return {"widget-latency": {c.label: c for c in contenders}, "first-call": firsts}, checks
+    return {"widget-latency": {c.label: c for c in contenders}, "first-call": firsts,
+            "probe-pairs": {lib: timed[lib] for lib in checked}}, checks
 
 
 # --- import time ----------------------------------------------------------------------------------
@@ -542,6 +572,7 @@ class Config:
         self.rounds = args.rounds or (3 if args.quick else 7)
         self.block = args.block or (0.05 if args.quick else 0.2)
         self.first_calls = 1 if args.quick else 3
+        self.probe_pairs = 9 if args.quick else 41
         self.import_runs = 3 if args.quick else 9
 
 
