@@ -439,15 +439,13 @@ def bench_widget_latency(cfg):
               "careful": "numpy   careful MLP, the same loop (reference)",
               "torch": "torch   loop + optim.SGD + no_grad forward",
               "sklearn": "sklearn MLPClassifier.fit + predict_proba"}
-    firsts = {lib: [] for lib in libs}
     for lib in libs:                                     # discarded: writes the bytecode, warms the file cache
         first_call(lib, cfg.threads.n)
-    first_probes = {lib: [] for lib in libs}
+    first_probes = {lib: [] for lib in libs}             # (probe, task) seconds
     for _ in range(cfg.first_calls):                     # fresh processes, interleaved
         for lib in libs:
-            probe, task = first_call(lib, cfg.threads.n)
-            firsts[lib].append(task)
-            first_probes[lib].append((probe, task))
+            first_probes[lib].append(first_call(lib, cfg.threads.n))
+    firsts = {lib: [task for _, task in pairs] for lib, pairs in first_probes.items()}
     contenders = [
         Contender(labels[lib], (lambda task: (lambda k: [task(X, y, box) for _ in range(k)]))(_latency.TASKS[lib]),
                   group="torch" if lib == "torch" else "numpy")
