@@ -26,7 +26,7 @@ from .network import Network
 from .neuron import neuron, weighted_sum
 from .optim import SGD
 from .perceptron import Perceptron
-from .train import History, TrainingDiverged, train
+from .train import History, Trainer, TrainingDiverged, train
 
 try:  # written alongside; present in every release
     from . import datasets
@@ -36,6 +36,6 @@ except ImportError:  # pragma: no cover
 __version__ = "0.1.0"
 
 __all__ = [
-    "Dense", "GradcheckReport", "History", "Network", "Perceptron", "SGD", "TrainingDiverged",
+    "Dense", "GradcheckReport", "History", "Network", "Perceptron", "SGD", "Trainer", "TrainingDiverged",
     "activations", "datasets", "gradcheck", "losses", "neuron", "one_hot", "to_labels", "train", "weighted_sum",
 ]

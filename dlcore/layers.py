@@ -8,16 +8,19 @@ row) it computes::
     Z = X @ W + b      # (n_samples, n_out): every neuron's weighted sum, for every sample
     A = activation(Z)  # (n_samples, n_out): what the layer passes on
 
-and, going backwards, turns ``dA`` (how the cost changes with ``A``) into the
-gradients ``dW``, ``db`` and the ``dA`` of the layer before.
+and, going backwards, turns ``dA`` (how the cost changes with ``A``) into
+``dZ`` (through the activation's slope), then into the gradients ``dW``,
+``db`` and the ``dA`` of the layer before::
+
+    dW = X.T @ dZ      # (n_in, n_out)
+    db = dZ.sum(axis=0)  # (n_out,)
+    dX = dZ @ W.T      # (n_samples, n_in)
 
 Starting weights come from an *initialiser*: ``"uniform"`` draws from
 [-1, 1] as in the classic description; ``"xavier"`` (Glorot) and ``"he"``
 shrink the range as the number of inputs grows, so that the weighted sums
 stay in a range where the activation still has a useful slope.
 """
-
-import functools
 
 import numpy as np
 
@@ -58,32 +61,6 @@ def default_init(activation):
     return "he" if activations.get(activation).name in ("relu", "leaky_relu") else "xavier"
 
 
-# Two sizes at which Dense changes how numpy is asked for the same numbers.
-#
-#: From this many weights on, ``dW = X.T @ dZ`` is computed by ``np.matmul`` rather than
-#: ``ndarray.dot``: dot fills its output with zeros before the product, one pass over
-#: the whole matrix on one thread, which costs a 2500-256 layer 3-4% of that product
-#: at one thread and more at two. matmul has a larger fixed cost per call (about 1 µs),
-#: which is what counts for the widgets' small layers.
-MATMUL_FROM = 65536
-
-#: From this many samples on, ``Z = X @ W`` is computed as ``(W.T @ X.T).T``, the same
-#: numbers stored neuron after neuron (column by column) instead of sample after sample.
-#: numpy adds the bias in one run of ``n_out`` numbers per row, so for a tall, narrow Z
-#: (the 40,000 points of a decision-boundary grid through a layer of 8 neurons) that
-#: costs more than the product itself; stored by columns it is one long run per neuron,
-#: about 5 times faster. Small batches keep ``X @ W``, whose fixed cost is lower.
-COLUMNS_FROM = 1024
-
-
-@functools.lru_cache(maxsize=32)
-def _ones(n, dtype):
-    """A read-only row of ``n`` ones, made once per batch size and dtype."""
-    ones = np.ones(n, dtype=dtype)
-    ones.flags.writeable = False
-    return ones
-
-
 def check_dtype(dtype):
     """Accept float64 or float32 (by name or numpy type) and return the numpy dtype."""
     try:
@@ -120,6 +97,9 @@ class Dense:
     b : ndarray, shape (n_out,)
     dW, db : ndarray, shapes of ``W`` and ``b``
         Gradients of the cost, filled by :meth:`backward`.
+    X, Z, A : ndarray
+        The last batch's input, weighted sums and output, kept by
+        :meth:`forward` for :meth:`backward`.
 
     Examples
     --------
@@ -136,43 +116,28 @@ class Dense:
         initializer = lookup(self.init, INITIALIZERS, "initialiser")
         self.dtype = check_dtype(dtype)
         rng = np.random.default_rng(seed)
-        self._W = None
-        params = np.zeros(self.n_params, dtype=self.dtype)
-        self._bind(params, np.zeros_like(params))
-        self._W[...] = initializer(self.n_in, self.n_out, rng)
-        # The first layer of a network has no layer before it to pass a gradient to;
-        # Network switches this off there and saves the largest matrix product.
-        self.input_grad = True
+        # W and b are properties (below): setting them checks the shape and copies
+        # the numbers into the arrays the layer already has.
+        self._W = initializer(self.n_in, self.n_out, rng).astype(self.dtype)    # (n_in, n_out)
+        self._b = np.zeros(self.n_out, dtype=self.dtype)                        # (n_out,)
+        self.dW = np.zeros_like(self._W)
+        self.db = np.zeros_like(self._b)
         self.X = self.Z = self.A = None
-        self._network = None  # a weak reference to the Network whose arrays hold W and b
-
+        self.in_network = False     # set by the Network this layer is put into: a layer belongs to one network
 
     @property
     def n_params(self):
         """Number of trainable numbers: ``n_in * n_out`` weights plus ``n_out`` biases."""
         return self.n_in * self.n_out + self.n_out
 
-    def _bind(self, params, grads):
-        """Keep ``W, b`` as views into the 1-D array ``params`` (and ``dW, db`` into ``grads``).
-
-        A :class:`Network` lays all its layers' numbers out in one array, so
-        that an optimiser updates every weight of the network in one numpy
-        operation instead of one per array. The values are carried over.
-        """
-        k = self.n_in * self.n_out
-        W = params[:k].reshape(self.n_in, self.n_out)
-        b = params[k:k + self.n_out]
-        if getattr(self, "_W", None) is not None:
-            W[...], b[...] = self._W, self._b
-        self._W, self._b = W, b
-        self._dW = grads[:k].reshape(self.n_in, self.n_out)
-        self._db = grads[k:k + self.n_out]
-
-    # W and b can be read and set like plain attributes; setting copies the
-    # numbers into place, so the network and its optimiser keep seeing them.
     @property
     def W(self):
-        """Weights, shape (n_in, n_out): column ``j`` holds neuron ``j``'s weight for each input."""
+        """Weights, shape (n_in, n_out): column ``j`` holds neuron ``j``'s weight for each input.
+
+        ``layer.W = values`` checks the shape and copies the values into the
+        existing array, which is where an optimiser's momentum is kept, so
+        training goes on moving the new weights.
+        """
         return self._W
 
     @W.setter
@@ -181,22 +146,12 @@ class Dense:
 
     @property
     def b(self):
-        """Biases, shape (n_out,): one per neuron."""
+        """Biases, shape (n_out,): one per neuron. Set like :attr:`W`."""
         return self._b
 
     @b.setter
     def b(self, value):
         self._set("b", self._b, value)
-
-    @property
-    def dW(self):
-        """Gradient of the cost with respect to ``W``, shape (n_in, n_out); filled by :meth:`backward`."""
-        return self._dW
-
-    @property
-    def db(self):
-        """Gradient of the cost with respect to ``b``, shape (n_out,); filled by :meth:`backward`."""
-        return self._db
 
     def _set(self, name, target, value):
         value = np.asarray(value)
@@ -223,61 +178,60 @@ class Dense:
         -------
         A : ndarray, shape (n_samples, n_out)
         """
-        X = check_X(X, n_features=self.n_in, dtype=self.dtype, where=f"Dense(n_in={self.n_in})")
-        return self._forward(X)
-
-    def _forward(self, X):
-        # Matrix products are written A.dot(B) here: the same product as A @ B, with
-        # less fixed cost per call, which counts on the small arrays of the widgets.
-        self.X = X                                  # kept for backward
-        if len(X) >= COLUMNS_FROM:
-            Z = self._W.T.dot(X.T).T                # X @ W, (n_samples, n_out), stored column by column
-        else:
-            Z = X.dot(self._W)                      # X @ W, (n_samples, n_out)
-        Z += self._b                                # the bias is added to every row
-        self.Z = Z
-        self.A = self.activation.forward(Z)         # (n_samples, n_out)
+        if not (isinstance(X, np.ndarray) and X.dtype == self.dtype and X.ndim == 2 and X.shape[1] == self.n_in):
+            # what a Network passes on always fits; a learner's array is checked in full
+            X = check_X(X, n_features=self.n_in, dtype=self.dtype, where=f"Dense(n_in={self.n_in})")
+        self.X = X                                   # kept for backward
+        self.Z = X @ self.W + self.b                 # (n_samples, n_out): the bias is added to every row
+        self.A = self.activation.forward(self.Z)     # (n_samples, n_out)
         return self.A
 
-    def backward(self, dA):
-        """Backpropagate through the layer.
+    def backward(self, dA, *, input_grad=True):
+        """Backpropagate through the layer: from ``dA`` to ``dW``, ``db`` and the input's gradient.
 
         Parameters
         ----------
         dA : ndarray, shape (n_samples, n_out)
-            Gradient of the cost with respect to this layer's output.
+            Gradient of the cost with respect to this layer's output ``A``.
+        input_grad : bool, default True
+            Whether to return the gradient with respect to the layer's input.
+            A network's first layer has no layer before it to pass it to.
 
         Returns
         -------
-        dA_prev : ndarray, shape (n_samples, n_in), or None
-            Gradient with respect to the layer's input (None when
-            ``input_grad`` is off). Fills ``self.dW`` and ``self.db``.
+        dX : ndarray, shape (n_samples, n_in), or None
+            Gradient with respect to the layer's input ``X`` (the ``dA`` of the
+            layer before). Fills ``self.dW`` and ``self.db``.
         """
+        dA = self._check_backward(dA)
+        dZ = self.activation.backward(dA, self.Z, self.A)   # (n_samples, n_out): dA times the activation's slope
+        return self.backward_from_dZ(dZ, input_grad=input_grad)
+
+    def backward_from_dZ(self, dZ, *, input_grad=True):
+        """The rest of :meth:`backward`, from ``dZ``, the gradient with respect to the weighted sums.
+
+        The output layer of a :class:`~dlcore.network.Network` starts here when
+        its cost and activation simplify together (cross-entropy after sigmoid or
+        softmax): then ``dZ = (A - T) / n`` is known directly.
+        """
+        dZ = self._check_backward(dZ)
+        self.dW = self.X.T @ dZ                      # (n_in, n_out)
+        self.db = dZ.sum(axis=0)                     # (n_out,): a bias is a weight whose input is always 1
+        if not input_grad:
+            return None
+        return dZ @ self.W.T                         # (n_samples, n_in)
+
+    def _check_backward(self, grad):
         if self.A is None:
             raise RuntimeError("Call forward before backward: backward needs the values forward computed.")
-        if np.shape(dA) != self.A.shape:
+        if not (isinstance(grad, np.ndarray) and grad.dtype == self.dtype):
+            grad = np.asarray(grad, dtype=self.dtype)
+        if grad.shape != self.A.shape:
             raise ValueError(
-                f"backward expects dA with the shape of the layer's last output {self.A.shape}, got {np.shape(dA)}."
+                f"backward expects a gradient with the shape of the layer's last output {self.A.shape}, "
+                f"got {grad.shape}."
             )
-        dA = np.asarray(dA, dtype=self.dtype)
-        dZ = self.activation.backward(dA, self.Z, self.A)   # (n_samples, n_out)
-        return self.backward_dZ(dZ)
-
-    def backward_dZ(self, dZ):
-        """Backpropagate from ``dZ``, the gradient with respect to the weighted sums.
-
-        ``dW = X.T @ dZ``, ``db = dZ`` summed over samples, ``dA_prev = dZ @ W.T``.
-        """
-        if self._dW.size >= MATMUL_FROM:            # dW = X.T @ dZ, (n_in, n_out)
-            np.matmul(self.X.T, dZ, out=self._dW)
-        else:
-            self.X.T.dot(dZ, out=self._dW)
-        # A bias is a weight whose input is always 1, so db is the same product with a
-        # row of ones in place of X.T: dZ summed over the samples.
-        _ones(len(dZ), dZ.dtype).dot(dZ, out=self._db)      # db = 1 @ dZ, (n_out,)
-        if not self.input_grad:
-            return None
-        return dZ.dot(self._W.T)                    # dA_prev = dZ @ W.T, (n_samples, n_in)
+        return grad
 
     def parameters(self):
         """The layer's (parameter, gradient) pairs: ``[(W, dW), (b, db)]``."""

@@ -13,9 +13,10 @@ Three costs:
   labels 0..k-1 (or one-hot rows).
 
 Cross-entropy after a sigmoid or softmax has a famously simple gradient with
-respect to the weighted sum ``Z``: ``(A - T) / n``. :meth:`Loss.fused` uses
-it, and computes the value from ``Z`` directly so that it never takes the
-logarithm of 0.
+respect to the output layer's weighted sums ``Z``: ``(A - T) / n``, the
+activation's slope cancelling out (:meth:`Loss.grad_Z`). Its value is
+computed from ``Z`` too (:meth:`Loss.value_from_logits`), so that it never
+takes the logarithm of 0.
 
 Label helpers: :func:`one_hot` turns labels into one-hot rows, :func:`to_labels` back.
 """
@@ -25,14 +26,6 @@ import functools
 import numpy as np
 
 from ._checks import check_number, check_y, lookup
-
-
-@functools.lru_cache(maxsize=64)
-def _constant(value, dtype):
-    """``value`` as a read-only 0-d array of ``dtype``: numpy computes with it faster than with a Python number."""
-    c = np.array(value, dtype=dtype)
-    c.flags.writeable = False
-    return c
 
 
 @functools.lru_cache(maxsize=64)
@@ -103,7 +96,7 @@ class Loss:
     """
 
     name = ""
-    #: the output activation whose pairing with this cost gives ``dZ = (A - T) / n``
+    #: the output activation whose pairing with this cost gives ``dC/dZ = (A - T) / n`` (see :meth:`grad_Z`)
     pairs_with = None
     classification = True
 
@@ -120,11 +113,13 @@ class Loss:
         """The cost computed from the weighted sums ``Z`` of the output layer (stable)."""
         raise NotImplementedError
 
-    def fused(self, Z, A, T):
-        """``dC/dZ`` when the output activation is ``pairs_with``: ``(A - T) / n``."""
-        dZ = np.subtract(A, T)
-        dZ *= _constant(1 / self._n(A), dZ.dtype)
-        return dZ
+    def grad_Z(self, A, T):
+        """``dC/dZ`` at the output layer when its activation is ``pairs_with``: ``(A - T) / n``.
+
+        ``n`` is the number of numbers the cost averages over: samples for
+        cross-entropy, samples times outputs for binary cross-entropy.
+        """
+        return (A - T) / self._n(A)
 
     def _n(self, A):
         return len(A)
@@ -148,12 +143,6 @@ class MeanSquaredError(Loss):
 
     def grad(self, A, T):
         return 2 * (A - T) / A.size
-
-    def value_from_logits(self, Z, T):  # the identity output: Z is A
-        return self.value(Z, T)
-
-    def fused(self, Z, A, T):
-        return self.grad(A, T)
 
     def targets(self, y, n_out, dtype=np.float64):
         T = np.asarray(y)
@@ -197,7 +186,7 @@ class BinaryCrossEntropy(Loss):
     def value_from_logits(self, Z, T):
         # -[t log s(z) + (1-t) log(1-s(z))] = log(1 + e^z) - z t; logaddexp(z, 0) is
         # log(e^z + e^0) computed without overflow, so this never takes log(0)
-        return float((np.logaddexp(Z, _constant(0, Z.dtype)).sum() - np.vdot(Z, T)) / Z.size)
+        return float((np.logaddexp(Z, 0).sum() - np.vdot(Z, T)) / Z.size)
 
     def _n(self, A):
         return A.size

@@ -13,8 +13,9 @@ derivative of the cost for every weight and bias in the network.
 0.69...
 """
 
+import json
 import os
-import weakref
+import zipfile
 
 import numpy as np
 
@@ -30,6 +31,13 @@ def _npz_path(path):
     """The file name numpy's savez writes to: ``path`` with ``.npz`` added unless it ends so already."""
     path = os.fspath(path)
     return path if path.endswith(".npz") else path + ".npz"
+
+
+def labels_of(A):
+    """Class labels from rows of outputs or targets: one column, 1 where >= 0.5; several, the largest."""
+    if A.shape[1] == 1:
+        return (A[:, 0] >= 0.5).astype(np.int64)
+    return A.argmax(axis=1)
 
 
 class Network:
@@ -64,6 +72,12 @@ class Network:
                     "weights. Create a new Dense for each (a list like [Dense(8, 8)] * 3 repeats one layer; "
                     "use [Dense(8, 8) for _ in range(3)])."
                 )
+            if layer.in_network:
+                raise ValueError(
+                    f"Layer {i}, {layer!r}, already belongs to another Network: two networks sharing a layer "
+                    "would train each other's weights. Build this network from new Dense layers (to start from "
+                    "the same weights, copy them: new.W = old.W)."
+                )
             seen[id(layer)] = i
         for i, (before, after) in enumerate(zip(layers, layers[1:])):
             if before.n_out != after.n_in:
@@ -80,31 +94,7 @@ class Network:
         self.loss = losses.get(_DEFAULT_LOSS.get(out.activation.name, "mse") if loss is None else loss)
         self._check_loss_fits_output()
         for layer in layers:
-            layer.input_grad = True
-        layers[0].input_grad = False  # nothing before the first layer needs its gradient
-        # All weights and biases live in one 1-D array (and all gradients in
-        # another); each layer's W, b, dW, db are views into them. See Dense._bind.
-        self._flat = np.zeros(self.n_params, dtype=self.dtype)
-        self._flat_grad = np.zeros_like(self._flat)
-        self._is_weight = np.zeros(self.n_params, dtype=bool)
-        offset = 0
-        for layer in layers:
-            end = offset + layer.n_params
-            layer._bind(self._flat[offset:end], self._flat_grad[offset:end])
-            self._is_weight[offset:offset + layer.n_in * layer.n_out] = True
-            offset = end
-        self._params = [p for layer in layers for p in layer.parameters()]
-        # A layer's numbers live in the last network built from it; an older network
-        # holding the same layer is told so, and refuses to train (_check_owns_layers).
-        self._owns_layers = True
-        for layer in layers:
-            older = layer._network() if layer._network is not None else None
-            if older is not None and older is not self:
-                older._owns_layers = False
-            layer._network = weakref.ref(self)
-        # sigmoid + "bce", softmax + "cross_entropy", identity + "mse": dZ = (A - T) / n at the output
-        self._fused_output = (self.loss.pairs_with == out.activation.name
-                              or (self.loss.name == "mse" and out.activation.name == "identity"))
+            layer.in_network = True
 
     @classmethod
     def from_sizes(cls, sizes, *, hidden="relu", output="sigmoid", loss=None, init=None, seed=None, dtype="float64"):
@@ -219,7 +209,7 @@ class Network:
         return T
 
     def forward(self, X):
-        """Send a batch through every layer.
+        """Send a batch through every layer, first to last.
 
         Parameters
         ----------
@@ -230,13 +220,74 @@ class Network:
         A : ndarray, shape (n_samples, n_out)
             The output layer's activations.
         """
-        return self._forward(self.check_X(X))
-
-    def _forward(self, X):
-        A = X
+        A = self.check_X(X)
         for layer in self.layers:
-            A = layer._forward(A)
+            A = layer.forward(A)        # each layer's output is the next layer's input
         return A
+
+    def output_cost(self, T):
+        """The cost of the last :meth:`forward` pass's outputs against the targets ``T`` (a float).
+
+        ``T`` is the target matrix (n_samples, n_out) that :meth:`targets` makes
+        from labels. After a sigmoid or softmax output the cross-entropy is
+        computed from the weighted sums ``Z``, which never takes the logarithm of 0.
+        """
+        out = self.layers[-1]
+        T = self._check_T(T)
+        if self.loss.pairs_with == out.activation.name:
+            return self.loss.value_from_logits(out.Z, T)
+        return self.loss.value(out.A, T)
+
+    def backward(self, T):
+        """Backpropagation: the gradient of the cost for every weight and bias.
+
+        Call after :meth:`forward`. Starts at the output with the cost's
+        gradient and goes back layer by layer; fills every layer's ``dW`` and ``db``.
+
+        Parameters
+        ----------
+        T : ndarray, shape (n_samples, n_out)
+            Targets of the last forward pass, as :meth:`targets` makes them from labels.
+        """
+        out = self.layers[-1]
+        T = self._check_T(T)
+        first = self.layers[0]            # nothing comes before it: it needs no gradient for its input
+        if self.loss.pairs_with == out.activation.name:
+            # Cross-entropy after sigmoid or softmax: the activation's slope cancels out
+            # of the chain rule, and dC/dZ = (A - T) / n is known directly.
+            dA = out.backward_from_dZ(self.loss.grad_Z(out.A, T), input_grad=out is not first)
+        else:
+            dA = out.backward(self.loss.grad(out.A, T), input_grad=out is not first)   # dC/dA, then the chain rule
+        for layer in reversed(self.layers[:-1]):
+            dA = layer.backward(dA, input_grad=layer is not first)
+
+    def gradients(self, X, y):
+        """Forward pass, cost and backpropagation in one call.
+
+        Returns the cost (a float) and leaves the gradients in every layer's
+        ``dW`` and ``db``.
+        """
+        T = self.targets(y, len(X))
+        self.forward(X)
+        self.backward(T)
+        return self.output_cost(T)
+
+    def cost(self, X, y):
+        """The cost over the samples ``X`` with labels or targets ``y`` (a float)."""
+        T = self.targets(y, len(X))
+        self.forward(X)
+        return self.output_cost(T)
+
+    def _check_T(self, T):
+        out = self.layers[-1]
+        if out.A is None:
+            raise RuntimeError("Call forward first: the cost and its gradient compare the last forward pass with T.")
+        if getattr(T, "shape", None) != out.A.shape:
+            raise ValueError(
+                f"Expected targets T of shape {out.A.shape}, one row per sample of the last forward pass, "
+                f"got shape {np.shape(T)}. Make them from labels with T = net.targets(y)."
+            )
+        return T
 
     #: Rows sent through the network at once by predict and predict_proba. Large
     #: inputs (a 200×200 grid for a decision boundary is 40,000 rows) go in slices:
@@ -251,10 +302,10 @@ class Network:
         """
         X = self.check_X(X)
         if len(X) <= self.PREDICT_ROWS:
-            return self._forward(X)
+            return self.forward(X)
         A = np.empty((len(X), self.n_out), dtype=self.dtype)
         for start in range(0, len(X), self.PREDICT_ROWS):
-            A[start:start + self.PREDICT_ROWS] = self._forward(X[start:start + self.PREDICT_ROWS])
+            A[start:start + self.PREDICT_ROWS] = self.forward(X[start:start + self.PREDICT_ROWS])
         return A
 
     def predict(self, X):
@@ -266,93 +317,16 @@ class Network:
         A = self.predict_proba(X)
         if not self.is_classifier():
             return A[:, 0] if self.n_out == 1 else A
-        return self._labels(A)
-
-    def _labels(self, A):
-        if A.shape[1] == 1:
-            return (A[:, 0] >= 0.5).astype(np.int64)
-        return A.argmax(axis=1)
+        return labels_of(A)
 
     def accuracy(self, X, y):
         """Fraction of samples whose predicted class matches ``y`` (labels or one-hot rows)."""
-        X = self.check_X(X)
         T = self.targets(y, len(X))
-        return self._accuracy(self._forward(X), T)
-
-    def _accuracy(self, A, T):
-        truth = (T[:, 0] >= 0.5).astype(np.int64) if T.shape[1] == 1 else T.argmax(axis=1)
-        return float(np.mean(self._labels(A) == truth))
-
-    def cost(self, X, y):
-        """The cost over the samples ``X`` with labels or targets ``y`` (a float)."""
-        X = self.check_X(X)
-        T = self.targets(y, len(X))
-        self._forward(X)
-        return self._cost(T)
-
-    def _cost(self, T):
-        out = self.layers[-1]
-        if self.loss.pairs_with == out.activation.name:
-            return self.loss.value_from_logits(out.Z, T)
-        return self.loss.value(out.A, T)
-
-    def backward(self, dA):
-        """Backpropagation from ``dA``, the gradient of the cost with respect to the output.
-
-        Fills every layer's ``dW`` and ``db``. Call :meth:`forward` first.
-
-        Parameters
-        ----------
-        dA : ndarray, shape (n_samples, n_out)
-        """
-        for layer in reversed(self.layers):
-            dA = layer.backward(dA)
-
-    def gradients(self, X, y):
-        """Forward pass, cost, and backpropagation in one call.
-
-        Returns the cost (a float) and leaves the gradients in every layer's
-        ``dW`` and ``db``.
-        """
-        X = self.check_X(X)
-        T = self.targets(y, len(X))
-        self._gradients(X, T)
-        return self._cost(T)
-
-    def _gradients(self, X, T):
-        """Backpropagation on checked inputs; returns ``dZ`` of the output layer."""
-        A = self._forward(X)
-        out = self.layers[-1]
-        if self._fused_output:
-            dZ = self.loss.fused(out.Z, A, T)       # (n_samples, n_out): simply (A - T) / n
-        else:
-            dZ = out.activation.backward(self.loss.grad(A, T), out.Z, A)
-        dA = out.backward_dZ(dZ)
-        for layer in reversed(self.layers[:-1]):
-            dA = layer.backward_dZ(layer.activation.backward(dA, layer.Z, layer.A))  # Dense.backward, unchecked
-        return dZ
-
-    def _check_owns_layers(self):
-        if not self._owns_layers:
-            raise RuntimeError(
-                "The layers of this network were put into another Network after it was built, and their "
-                "weights now live there: training this one would change nothing. Train the newer network, "
-                "or build this one from new Dense layers."
-            )
+        return float(np.mean(labels_of(self.forward(X)) == labels_of(T)))
 
     def parameters(self):
         """Every (parameter, gradient) pair, layer by layer: ``[(W1, dW1), (b1, db1), ...]``."""
-        self._check_owns_layers()
-        return self._params
-
-    def flat_parameters(self):
-        """All parameters as one 1-D array, all gradients as another, and a mask of which entries are weights.
-
-        The arrays are the storage itself (the layers' ``W``, ``b``, ``dW`` and
-        ``db`` are views into them): changing them changes the network.
-        """
-        self._check_owns_layers()
-        return self._flat, self._flat_grad, self._is_weight
+        return [pair for layer in self.layers for pair in layer.parameters()]
 
     # --- saving --------------------------------------------------------------
 
@@ -368,7 +342,6 @@ class Network:
 
     def save(self, path):
         """Save architecture and weights to a ``.npz`` file (no pickle inside)."""
-        import json  # here, not at the top: `import dlcore` stays quick
         arrays = {}
         for i, layer in enumerate(self.layers):
             arrays[f"W{i}"] = layer.W
@@ -379,8 +352,6 @@ class Network:
 
     @staticmethod
     def _read(path):
-        import json
-        import zipfile
         if not os.path.exists(path) and os.path.exists(_npz_path(path)):
             path = _npz_path(path)          # save("weights") wrote weights.npz, as numpy does
         damaged = f"{str(path)!r} is not a dlcore weights file or it is damaged"

@@ -46,63 +46,49 @@ class SGD:
         if self.momentum >= 1:
             raise ValueError(f"momentum must be below 1 (0.9 is typical), got {momentum!r}: at 1 or more the steps never die down.")
         self.weight_decay = check_number(weight_decay, "weight_decay", allow_zero=True)
-        self._state = {}  # id(parameter) -> (parameter, scratch buffer, velocity or None)
+        self.velocity = {}  # id(parameter) -> (parameter, its running direction v)
 
     @property
     def lr(self):
-        """The learning rate (it can be changed between steps)."""
+        """The learning rate; it can be changed between steps (``opt.lr = 0.05``), and is checked then."""
         return self._lr
 
     @lr.setter
     def lr(self, value):
         self._lr = check_lr(value)
-        # numpy multiplies by a 0-d array of the parameters' dtype faster than by a Python float
-        self._lr_arrays = {}
 
-    def _lr_array(self, dtype):
-        lr = self._lr_arrays.get(dtype)
-        if lr is None:
-            lr = self._lr_arrays[dtype] = np.array(self._lr, dtype=dtype)
-        return lr
+    def step(self, params):
+        """Update every parameter in place, one step against its gradient.
 
-    def _buffers(self, param):
-        state = self._state.get(id(param))
-        if state is None or state[0] is not param:
-            velocity = np.zeros_like(param) if self.momentum else None
-            state = (param, np.empty_like(param), velocity)
-            self._state[id(param)] = state
-        return state
-
-    def step(self, model):
-        """Update every parameter of ``model`` in place.
-
-        ``model`` is a Network (all its weights and biases are updated at once,
-        as one long array) or a list of (param, grad) pairs.
+        Parameters
+        ----------
+        params : Network, or list of (param, grad) pairs
+            A network (all its weights and biases) or pairs such as
+            ``layer.parameters()``. Weight matrices (2-D) are decayed, biases not.
         """
-        if hasattr(model, "flat_parameters"):
-            param, grad, is_weight = model.flat_parameters()
-            self._update(param, grad, is_weight)
-        else:
-            for param, grad in model:
-                self._update(param, grad, param.ndim == 2)
+        if hasattr(params, "parameters"):
+            params = params.parameters()
+        for param, grad in params:
+            if self.weight_decay and param.ndim == 2:
+                grad = grad + self.weight_decay * param      # dW + wd * W
+            if self.momentum:
+                v = self._velocity(param)
+                v *= self.momentum
+                v += grad                                    # v = m * v + dW
+                grad = v
+            param -= self.lr * grad                          # W = W - lr * dW, in place
 
-    def _update(self, param, grad, is_weight):
-        _, scratch, velocity = self._buffers(param)
-        if self.weight_decay:
-            np.multiply(param, is_weight, out=scratch)
-            scratch *= self.weight_decay
-            scratch += grad                            # dW + wd * W (biases: + 0); the gradient itself is kept
-            grad = scratch
-        if velocity is not None:
-            velocity *= self.momentum
-            velocity += grad                           # v = m * v + dW
-            grad = velocity
-        np.multiply(grad, self._lr_array(param.dtype), out=scratch)
-        param -= scratch                               # W = W - lr * v, in place: no new array
+    def _velocity(self, param):
+        # Keyed by the array itself, however it is passed in: step(net) and
+        # step(net.parameters()) move the same weights with the same momentum.
+        kept = self.velocity.get(id(param))
+        if kept is None or kept[0] is not param:
+            kept = self.velocity[id(param)] = (param, np.zeros_like(param))
+        return kept[1]
 
     def reset(self):
         """Forget the momentum built up so far."""
-        self._state.clear()
+        self.velocity.clear()
 
     def __repr__(self):
         extras = "".join(

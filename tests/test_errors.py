@@ -218,7 +218,7 @@ MISTAKES = [
     pytest.param(lambda tmp: train(net(), X, Y, on_divergence="ignore"),
                  ValueError, [r"on_divergence must be 'raise' or 'stop'"], id="unknown-on-divergence"),
     pytest.param(lambda tmp: train(Dense(2, 1, "sigmoid"), X, Y),
-                 TypeError, [r"train expects a dlcore Network", r"got Dense"], id="layer-instead-of-network"),
+                 TypeError, [r"expects a dlcore Network", r"got Dense"], id="layer-instead-of-network"),
     # --- saving and loading ---------------------------------------------------------------------
     pytest.param(lambda tmp: Network.from_sizes([2, 16, 1], seed=0).load_weights(saved(tmp, [2, 8, 1])),
                  ValueError, [r"different architecture", r"\[2, 8, 1\]", r"\[2, 16, 1\]", r"Network\.load\(path\)"],

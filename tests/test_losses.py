@@ -91,32 +91,52 @@ def test_mse_grad_by_hand():
     np.testing.assert_allclose(MSE.grad(np.array([[3.0], [1.0]]), np.array([[1.0], [1.0]])), [[2.0], [0.0]])
 
 
-@pytest.mark.parametrize("name", ["mse", "bce", "cross_entropy"])
-def test_fused_dZ_equals_the_chain_rule_through_the_output_activation(name):
+@pytest.mark.parametrize("name", ["bce", "cross_entropy"])
+def test_grad_Z_equals_the_chain_rule_through_the_output_activation(name):
     loss = losses.get(name)
-    act = activations.get({"mse": "identity", "bce": "sigmoid", "cross_entropy": "softmax"}[name])
+    act = activations.get(loss.pairs_with)
     A, Z, T = _random_case(name, np.random.default_rng(1))
     chain = act.backward(loss.grad(A, T), Z, A)
-    np.testing.assert_allclose(loss.fused(Z, A, T), chain, rtol=1e-10, atol=1e-15)
+    np.testing.assert_allclose(loss.grad_Z(A, T), chain, rtol=1e-10, atol=1e-15)
 
 
-def test_fused_dZ_is_a_minus_t_over_n_for_cross_entropy():
+def test_mse_pairs_with_no_activation():
+    # its dC/dZ goes through the activation's slope, which does not cancel
+    assert MSE.pairs_with is None
+
+
+def test_grad_Z_is_a_minus_t_over_n_for_cross_entropy():
     # two samples: dZ = (A - T) / 2
     A = np.array([[0.25, 0.75], [0.5, 0.5]])
     T = np.array([[1.0, 0.0], [0.0, 1.0]])
-    np.testing.assert_allclose(CE.fused(None, A, T), [[-0.375, 0.375], [0.25, -0.25]])
+    np.testing.assert_allclose(CE.grad_Z(A, T), [[-0.375, 0.375], [0.25, -0.25]])
+
+
+def test_grad_Z_of_bce_divides_by_every_output():
+    # two samples, two sigmoid outputs: the cost averages 4 numbers, so dZ = (A - T) / 4
+    A = np.array([[0.5, 0.5], [1.0, 0.0]])
+    T = np.array([[1.0, 0.0], [0.0, 0.0]])
+    np.testing.assert_allclose(BCE.grad_Z(A, T), [[-0.125, 0.125], [0.25, 0.0]])
+
+
+def test_grad_Z_stays_whole_where_the_sigmoid_saturates():
+    # a confidently wrong output (A rounds to exactly 1, target 0): the chain rule through
+    # the sigmoid's slope A(1 - A) = 0 loses the gradient, grad_Z keeps it
+    A = np.array([[1.0]], dtype=np.float32)
+    T = np.array([[0.0]], dtype=np.float32)
+    assert BCE.grad_Z(A, T)[0, 0] == 1.0
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
-def test_fused_keeps_the_dtype(dtype):
+def test_grad_Z_keeps_the_dtype(dtype):
     A = np.full((4, 1), 0.5, dtype=dtype)
     T = np.ones((4, 1), dtype=dtype)
-    assert BCE.fused(A, A, T).dtype == dtype
+    assert BCE.grad_Z(A, T).dtype == dtype
 
 
 # --- values from logits -------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["mse", "bce", "cross_entropy"])
+@pytest.mark.parametrize("name", ["bce", "cross_entropy"])
 def test_value_from_logits_equals_value_of_the_activation(name):
     loss = losses.get(name)
     A, Z, T = _random_case(name, np.random.default_rng(2), n_samples=10)

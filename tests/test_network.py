@@ -100,9 +100,31 @@ def test_gradients_returns_the_cost_of_the_batch():
     assert net.gradients(X, y) == pytest.approx(net.cost(X, y), rel=1e-15)
 
 
-def test_first_layer_computes_no_input_gradient():
+def test_backward_passes_no_gradient_back_from_the_first_layer():
     net = Network.from_sizes([2, 3, 1], seed=0)
-    assert [layer.input_grad for layer in net.layers] == [False, True]
+    passed_back = []
+    for layer in net.layers:
+        original = layer.backward_from_dZ
+
+        def spy(dZ, original=original, **kwargs):
+            dX = original(dZ, **kwargs)
+            passed_back.append(dX is not None)
+            return dX
+        layer.backward_from_dZ = spy
+    net.gradients(np.ones((4, 2)), np.array([0, 1, 1, 0]))
+    assert passed_back == [True, False]           # the output layer first, then the first layer: no dX
+
+
+def test_backward_needs_the_target_matrix_and_says_how_to_make_it():
+    net = Network.from_sizes([2, 3, 2], output="softmax", seed=0)
+    net.forward(np.ones((4, 2)))
+    with pytest.raises(ValueError, match=r"shape \(4, 2\).*T = net\.targets\(y\)"):
+        net.backward(np.array([0, 1, 1, 0]))
+
+
+def test_backward_before_forward_is_a_clear_error():
+    with pytest.raises(RuntimeError, match="Call forward first"):
+        Network.from_sizes([2, 3, 1], seed=0).backward(np.ones((4, 1)))
 
 
 # --- sizes, description -------------------------------------------------------------------------
@@ -112,9 +134,7 @@ def test_parameter_count():
     net = Network.from_sizes([2, 8, 8, 1], seed=0)
     assert net.n_params == 105
     assert sum(p.size for p, _ in net.parameters()) == 105
-    flat, grad, is_weight = net.flat_parameters()
-    assert flat.shape == grad.shape == (105,)
-    assert is_weight.sum() == 2 * 8 + 8 * 8 + 8
+    assert sum(p.size for p, _ in net.parameters() if p.ndim == 2) == 2 * 8 + 8 * 8 + 8
 
 
 def test_sizes_n_in_n_out():
@@ -146,8 +166,9 @@ def test_from_sizes_with_the_same_seed_builds_the_same_network():
     a = Network.from_sizes([3, 5, 2], output="softmax", seed=11)
     b = Network.from_sizes([3, 5, 2], output="softmax", seed=11)
     c = Network.from_sizes([3, 5, 2], output="softmax", seed=12)
-    np.testing.assert_array_equal(a.flat_parameters()[0], b.flat_parameters()[0])
-    assert not np.array_equal(a.flat_parameters()[0], c.flat_parameters()[0])
+    for (pa, _), (pb, _), (pc, _) in zip(a.parameters(), b.parameters(), c.parameters()):
+        np.testing.assert_array_equal(pa, pb)
+    assert not np.array_equal(a.layers[0].W, c.layers[0].W)
     # the layers draw from one generator in turn, so they differ from each other
     assert not np.array_equal(a.layers[0].W[:2, :2], a.layers[1].W[:2, :2])
 
@@ -194,7 +215,8 @@ def test_predict_proba_in_slices_gives_the_outputs_of_one_forward_pass(output):
     assert A.shape == (n, net.n_out) and A.flags.c_contiguous
     np.testing.assert_array_equal(last, net.forward(X[-17:]))
     np.testing.assert_allclose(A, net.forward(X), rtol=1e-12)
-    np.testing.assert_array_equal(net.predict(X), net._labels(A))
+    labels = (A[:, 0] >= 0.5) if net.n_out == 1 else A.argmax(axis=1)
+    np.testing.assert_array_equal(net.predict(X), labels)
 
 
 def test_predict_for_regression_returns_the_raw_outputs():
@@ -253,8 +275,8 @@ def test_load_weights_into_the_same_architecture(tmp_path):
     other.load_weights(tmp_path / "net.npz")
     for a, b in zip(net.layers, other.layers):
         assert np.array_equal(a.W, b.W) and np.array_equal(a.b, b.b)
-    # still one flat array: an optimiser still sees the loaded weights
-    assert np.shares_memory(other.layers[0].W, other.flat_parameters()[0])
+    # loaded in place: an optimiser that already holds the arrays (its momentum) moves the loaded weights
+    assert other.parameters()[0][0] is other.layers[0].W
 
 
 def test_save_keeps_a_chosen_cost(tmp_path):
@@ -372,16 +394,13 @@ def test_loading_never_unpickles_a_pickle_file(tmp_path):
 
 # --- building networks -------------------------------------------------------------------------
 
-def test_network_rebinds_every_layer_into_one_flat_array():
+def test_parameters_are_the_layers_own_arrays_after_backward():
     net = Network.from_sizes([3, 4, 2], output="softmax", seed=0)
-    flat, grad, _ = net.flat_parameters()
-    for layer in net.layers:
-        for array in (layer.W, layer.b):
-            assert np.shares_memory(array, flat)
-        for array in (layer.dW, layer.db):
-            assert np.shares_memory(array, grad)
-    flat[:] = 0.0
-    assert not any(layer.W.any() for layer in net.layers)
+    net.gradients(np.ones((5, 3)), np.array([0, 1, 1, 0, 1]))
+    pairs = net.parameters()
+    expected = [(layer.W, layer.dW) for layer in net.layers]
+    assert all(p is w and g is dw for (p, g), (w, dw) in zip(pairs[::2], expected))
+    assert all(p is layer.b and g is layer.db for (p, g), layer in zip(pairs[1::2], net.layers))
 
 
 # --- learner mistakes found while reviewing dlcore ---
@@ -417,13 +436,18 @@ def test_a_file_with_missing_weights_says_to_save_again(tmp_path):
         Network.load(path)
 
 
-def test_training_a_network_whose_layers_moved_to_another_network_is_an_error():
+def test_a_layer_that_already_belongs_to_a_network_is_refused():
     layers = [Dense(2, 8, "relu", seed=0), Dense(8, 1, "sigmoid", seed=1)]
-    first = Network(layers)
-    Network(layers, loss="mse")                   # the layers' weights now live in this one
-    X = np.random.default_rng(0).normal(size=(40, 2))
-    with pytest.raises(RuntimeError, match="another Network"):
-        train(first, X, (X[:, 0] > 0).astype(int), epochs=1)
+    Network(layers)
+    with pytest.raises(ValueError, match=r"Layer 1, Dense\(8 → 1, sigmoid.*already belongs to another Network.*new Dense"):
+        Network([Dense(2, 8, "relu"), layers[1]])
+
+
+def test_a_network_refused_for_bad_sizes_leaves_its_layers_free():
+    layer = Dense(3, 1, "sigmoid")
+    with pytest.raises(ValueError, match="do not chain"):
+        Network([Dense(2, 4), layer])
+    Network([Dense(2, 3), layer])                 # the failed attempt did not claim it
 
 
 def test_a_truncated_file_is_closed_after_the_error(tmp_path):

@@ -56,14 +56,15 @@ def test_momentum_on_a_network_matches_the_formula_over_three_steps():
     X = np.random.default_rng(1).normal(size=(6, 2))
     y = np.array([0, 1, 0, 1, 1, 0])
     opt = SGD(lr=0.2, momentum=0.5)
-    flat = net.flat_parameters()[0]
-    w, v = flat.copy(), np.zeros_like(flat)
+    w = [param.copy() for param, _ in net.parameters()]
+    v = [np.zeros_like(p) for p in w]
     for _ in range(3):
         net.gradients(X, y)
-        v = 0.5 * v + net.flat_parameters()[1]
-        w = w - 0.2 * v
+        v = [0.5 * v_k + grad for v_k, (_, grad) in zip(v, net.parameters())]
+        w = [w_k - 0.2 * v_k for w_k, v_k in zip(w, v)]
         opt.step(net)
-        np.testing.assert_allclose(flat, w, rtol=1e-14, atol=1e-16)
+        for (param, _), w_k in zip(net.parameters(), w):
+            np.testing.assert_allclose(param, w_k, rtol=1e-14, atol=1e-16)
 
 
 def test_reset_forgets_the_momentum():
@@ -130,7 +131,6 @@ def test_repr_shows_the_settings_in_use():
 def test_a_step_keeps_the_dtype(dtype):
     net = Network.from_sizes([2, 3, 1], seed=0, dtype=dtype)
     SGD(lr=0.1, momentum=0.9, weight_decay=0.1).step(net)
-    assert net.flat_parameters()[0].dtype == dtype
     assert all(layer.W.dtype == dtype for layer in net.layers)
 
 
@@ -140,9 +140,26 @@ def test_weight_decay_leaves_the_networks_gradients_alone():
     net = Network.from_sizes([2, 3, 1], seed=0)
     X = np.random.default_rng(0).normal(size=(4, 2))
     net.gradients(X, np.array([0, 1, 1, 0]))
-    before = net.flat_parameters()[1].copy()
+    before = [grad.copy() for _, grad in net.parameters()]
     SGD(lr=0.1, weight_decay=0.5).step(net)
-    assert np.array_equal(net.flat_parameters()[1], before)
+    assert all(np.array_equal(grad, old) for (_, grad), old in zip(net.parameters(), before))
+
+
+def test_stepping_a_network_and_its_parameter_list_shares_one_momentum():
+    # The same weights, stepped once as step(net) and once as step(net.parameters()),
+    # have one velocity: the second step goes on from the first one's momentum.
+    X = np.random.default_rng(0).normal(size=(4, 2))
+    y = np.array([0, 1, 1, 0])
+    mixed, plain = (Network.from_sizes([2, 3, 1], seed=0) for _ in range(2))
+    opt_mixed, opt_plain = SGD(lr=0.1, momentum=0.9), SGD(lr=0.1, momentum=0.9)
+    for step in range(3):
+        mixed.gradients(X, y)
+        opt_mixed.step(mixed if step % 2 == 0 else mixed.parameters())
+        plain.gradients(X, y)
+        opt_plain.step(plain)
+    for (a, _), (b, _) in zip(mixed.parameters(), plain.parameters()):
+        np.testing.assert_array_equal(a, b)
+    assert len(opt_mixed.velocity) == len(mixed.parameters())
 
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])

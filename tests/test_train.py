@@ -6,7 +6,7 @@ import warnings
 import numpy as np
 import pytest
 
-from dlcore import SGD, Network, Perceptron, TrainingDiverged, train
+from dlcore import SGD, Dense, Network, Perceptron, Trainer, TrainingDiverged, train
 
 # Small toy data made here, so these tests do not depend on dlcore.datasets.
 
@@ -48,7 +48,7 @@ def _noisy_line(n_samples, seed):
 
 
 def _weights(net):
-    return net.flat_parameters()[0].copy()
+    return np.concatenate([param.ravel() for param, _ in net.parameters()])
 
 
 # --- it learns ----------------------------------------------------------------------------------
@@ -269,7 +269,7 @@ def test_float32_training_works_and_stays_float32():
     history = train(net, X, y, epochs=60, lr=0.5)
     assert history.train_acc[-1] >= 0.95
     assert all(np.isfinite(history.train_cost))
-    assert net.flat_parameters()[0].dtype == np.float32
+    assert all(param.dtype == grad.dtype == np.float32 for param, grad in net.parameters())
     assert net.forward(X).dtype == np.float32
 
 
@@ -320,6 +320,119 @@ def test_stopping_through_the_callback_still_restores_the_best_weights():
     net = Network.from_sizes([2, 8, 1], seed=0)
     history = train(net, X[:60], y[:60], epochs=50, batch_size=10, lr=0.5,
                     validation_data=(X[60:], y[60:]), patience=100,
-                    callback=lambda net, step, epoch, cost: step < 6 * 25)   # stop during epoch 25
+                    callback=lambda net, step, epoch, cost: step < 6 * 25 - 1)   # stop in epoch 25's last step
     assert history.epochs == 24
     assert net.cost(X[60:], y[60:]) == pytest.approx(min(history.val_cost), rel=1e-12)
+
+
+# --- a run that stops and goes on: the Trainer ----------------------------------------------------
+
+def _same_run(a, b):
+    """Two (history, weights) pairs are the same run: equal numbers, to the last bit."""
+    (h1, w1), (h2, w2) = a, b
+    assert np.array_equal(w1, w2)
+    assert h1.train_cost == h2.train_cost and h1.train_acc == h2.train_acc
+    assert h1.val_cost == h2.val_cost and h1.steps == h2.steps
+
+
+def _trainer(seed=3, momentum=0.9):
+    X, y = _circles(50, seed=0)
+    net = Network.from_sizes([2, 6, 1], seed=1)
+    # momentum too: its velocity is part of a run's state and must carry over a pause
+    return Trainer(net, X[:40], y[:40], batch_size=7, optimizer=SGD(0.3, momentum=momentum),
+                   validation_data=(X[40:], y[40:]), seed=seed)
+
+
+def _train_in_one_call(epochs, seed=3):
+    X, y = _circles(50, seed=0)
+    net = Network.from_sizes([2, 6, 1], seed=1)
+    history = train(net, X[:40], y[:40], epochs=epochs, batch_size=7, optimizer=SGD(0.3, momentum=0.9),
+                    validation_data=(X[40:], y[40:]), seed=seed)
+    return history, _weights(net)
+
+
+def test_k_one_epoch_calls_give_the_run_of_one_k_epoch_call():
+    trainer = _trainer()
+    for _ in range(4):
+        trainer.run(1)
+    _same_run((trainer.history, _weights(trainer.net)), _train_in_one_call(4))
+
+
+def test_stopping_after_any_step_and_going_on_gives_the_same_run():
+    trainer = _trainer()
+    assert trainer.steps_per_epoch == 6                     # 40 samples in batches of 7: 5 of 7 and one of 5
+    for _ in range(3):
+        trainer.step()
+    assert (trainer.epoch, trainer.step_in_epoch) == (1, 3)
+    trainer.run_epoch()                                      # the rest of epoch 1
+    assert (trainer.epoch, trainer.step_in_epoch, trainer.history.epochs) == (2, 0, 1)
+    for _ in range(8):                                       # all of epoch 2, two steps into epoch 3
+        trainer.step()
+    trainer.run(2)                                           # finishes epoch 3, then epoch 4
+    _same_run((trainer.history, _weights(trainer.net)), _train_in_one_call(4))
+
+
+def test_a_trainer_with_another_seed_shuffles_differently():
+    a, b = _trainer(seed=3), _trainer(seed=4)
+    a.run(2)
+    b.run(2)
+    assert not np.array_equal(_weights(a.net), _weights(b.net))
+
+
+def test_step_returns_the_cost_of_its_batch_before_the_step():
+    X, y = _circles(20, seed=0)
+    net = Network.from_sizes([2, 3, 1], seed=0)
+    start = net.cost(X, y)
+    trainer = Trainer(net, X, y, batch_size=20, lr=0.5)
+    assert trainer.step() == pytest.approx(start, rel=1e-12)
+    assert net.cost(X, y) < start
+
+
+def test_the_last_batch_of_an_epoch_holds_the_samples_left_over():
+    X, y = _circles(10, seed=0)
+    net = Network.from_sizes([2, 3, 1], seed=0)
+    trainer = Trainer(net, X, y, batch_size=4, lr=0.1)
+    sizes = []
+    backward = net.backward
+    net.backward = lambda T: (sizes.append(len(T)), backward(T))
+    for _ in range(trainer.steps_per_epoch):
+        trainer.step()
+    assert sizes == [4, 4, 2] and trainer.history.epochs == 1
+
+
+def test_a_diverging_step_raises_leaves_the_weights_and_refuses_to_go_on():
+    X, y = _regression_data()
+    net = Network.from_sizes([2, 16, 1], hidden="relu", output="identity", seed=0)
+    trainer = Trainer(net, X, y, batch_size=64, lr=1000.0)
+    with pytest.raises(TrainingDiverged, match="lr=1000 is too large"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")                   # no numpy warning on the way: the message says it
+            for _ in range(50):
+                trainer.step()
+    weights = _weights(net)
+    assert trainer.diverged and trainer.history.diverged
+    with pytest.raises(TrainingDiverged, match="cannot go on"):
+        trainer.step()
+    assert np.array_equal(_weights(net), weights)
+
+
+def test_a_large_but_finite_float32_cost_is_not_taken_for_divergence():
+    # One sample, one weight of 1.2e19: the cost (1.2e19)**2 = 1.44e38 is finite in float32
+    # (whose largest number is 3.4e38), and so is the gradient 2.4e19, though the sum of
+    # the gradient's squares is not. Training must go on: nothing here is NaN or infinite.
+    layer = Dense(1, 1, "identity", dtype="float32")
+    layer.W = [[1.2e19]]
+    net = Network([layer], loss="mse")
+    trainer = Trainer(net, np.ones((1, 1)), np.zeros(1), batch_size=1, lr=1e-20)
+    cost = trainer.step()
+    assert cost == pytest.approx(1.44e38, rel=1e-6) and math.isfinite(cost)
+    assert not trainer.diverged and trainer.history.epochs == 1
+    assert layer.W[0, 0] == pytest.approx(1.2e19 - 1e-20 * 2.4e19, rel=1e-6)
+
+
+def test_a_trainer_refuses_what_train_refuses():
+    X, y = _circles(20, seed=0)
+    with pytest.raises(TypeError, match="expects a dlcore Network"):
+        Trainer(Dense(2, 1), X, y)
+    with pytest.raises(ValueError, match="either lr or optimizer"):
+        Trainer(Network.from_sizes([2, 1], seed=0), X, y, lr=0.1, optimizer=SGD(0.1))
