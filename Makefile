@@ -132,8 +132,14 @@ $(STAMP_BENCH): bench/requirements.txt pyproject.toml
 	$(BENCH_VENV)/bin/python -m pip install --no-compile --progress-bar off --no-deps -e .
 	@touch $@
 
+# Twice: with numpy's own choice of BLAS kernels (a reader's machine; the targets are judged
+# here), then with OPENBLAS_CORETYPE=Haswell, which some machines of this kind set in their
+# environment. Each run prints the kernel that ran. Never in tests or CI.
 bench: $(STAMP_BENCH)
-	$(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)
+	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BENCH_VENV)/bin/python bench/run.py \
+	  --label "numpy's own BLAS kernels (the reader's configuration)" $(BENCH_ARGS)
+	env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=Haswell $(BENCH_VENV)/bin/python bench/run.py \
+	  --label "BLAS kernels forced to Haswell (OPENBLAS_CORETYPE)" $(BENCH_ARGS)
 
 # Widget redraw times need the reader's environment (matplotlib, ipywidgets), not PyTorch.
 bench-redraw: $(STAMP_REQS)

@@ -101,10 +101,7 @@ def dlcore_public(net, lr, batches):
 
 
 def dlcore_train_body(net, lr, batches):
-    """What dlcore.train does per batch (targets made once, no per-step checks), or None if gone."""
-    grads = getattr(net, "_gradients", None)
-    if grads is None:
-        return None
+    """What a dlcore.Trainer step does per batch (targets made once when the trainer is made)."""
     opt = dlcore.SGD(lr=lr)
     prepared = [(X, net.targets(y, len(X))) for X, y in batches]
     nb = len(prepared)
@@ -112,8 +109,9 @@ def dlcore_train_body(net, lr, batches):
     def run(k):
         for i in range(k):
             X, T = prepared[i % nb]
-            dZ = grads(X, T)
-            math.isfinite(np.vdot(dZ, dZ))                   # train()'s divergence guard
+            net.forward(X)
+            math.isfinite(net.output_cost(T))                # the divergence guard
+            net.backward(T)
             opt.step(net)
     return run
 
@@ -253,9 +251,7 @@ def step_benchmark(title, sizes, output, batch, lr, batches, cfg):
 
     net_a, net_b, net_c, net_d = (dlcore_net(sizes, output) for _ in range(4))
     contenders = [Contender("dlcore  net.gradients + SGD.step", dlcore_public(net_a, lr, batches))]
-    body = dlcore_train_body(net_b, lr, batches)
-    if body is not None:
-        contenders.append(Contender("dlcore  train() loop body", body))
+    contenders.append(Contender("dlcore  Trainer step", dlcore_train_body(net_b, lr, batches)))
     contenders += [Contender(label, numpy_reference(cls, net_d, lr, batches)) for label, cls in REFERENCES]
     model, loss_fn = torch_net(net_c)
     trun, _ = torch_step(model, loss_fn, lr, batches)
@@ -314,7 +310,7 @@ def _image_batches(n_batches=8):
 
 def bench_images(cfg):
     res = step_benchmark("images", IMAGE_SIZES, "softmax", IMAGE_BATCH, IMAGE_LR, _image_batches(), cfg)
-    return {"images": res}, _speed_checks("image step, batch 100", res, 1.3)
+    return {"images": res}, _speed_checks("image step, batch 100", res, 1.5)
 
 
 def gemm_floor(batches):
@@ -353,9 +349,7 @@ def bench_gemm_floor(cfg):
         - 2 * IMAGE_BATCH * IMAGE_SIZES[0] * IMAGE_SIZES[1]
     contenders = [Contender("dlcore  net.gradients + SGD.step",
                             dlcore_public(dlcore_net(IMAGE_SIZES, "softmax"), IMAGE_LR, batches))]
-    body = dlcore_train_body(dlcore_net(IMAGE_SIZES, "softmax"), IMAGE_LR, batches)
-    if body is not None:
-        contenders.append(Contender("dlcore  train() loop body", body))
+    contenders.append(Contender("dlcore  Trainer step", dlcore_train_body(dlcore_net(IMAGE_SIZES, "softmax"), IMAGE_LR, batches)))
     contenders.append(Contender("numpy   careful step (reference)",
                                 numpy_reference(CarefulMLP, dlcore_net(IMAGE_SIZES, "softmax"), IMAGE_LR, batches)))
     contenders.append(Contender("numpy   GEMM floor (8 matmuls)", gemm_floor(batches)))
@@ -579,6 +573,7 @@ class Config:
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--label", default="", help="a heading for this run (the Makefile names the BLAS configuration)")
     p.add_argument("--quick", action="store_true", help="3 short rounds instead of 7 (a smoke run, noisier numbers)")
     p.add_argument("--only", action="append", choices=NAMES, metavar="NAME",
                    help=f"run only this benchmark; repeat for several. One of: {', '.join(NAMES)}")
@@ -594,6 +589,8 @@ def main(argv=None):
     names = args.only or NAMES
 
     print("dlcore benchmarks: ratios against references run in the same process, interleaved rounds")
+    if args.label:
+        print(f"configuration: {args.label}")
     for line in _common.environment_lines(BLAS_AT_START, args.threads):
         print(line)
     found = re.search(r"BLAS_INFO=(\w+)", torch.__config__.show())

@@ -10,7 +10,7 @@ a few hundred readable lines:
 - :mod:`dlcore.layers`: the fully connected layer, :class:`Dense`
 - :mod:`dlcore.network`: :class:`Network`, forward and backpropagation, saving
 - :mod:`dlcore.optim`: :class:`SGD` with momentum and weight decay
-- :mod:`dlcore.train`: the mini-batch training loop, :func:`train`
+- :mod:`dlcore.train`: the mini-batch training loop: :class:`Trainer` (step by step, can pause) and :func:`train`
 - :mod:`dlcore.gradcheck`: checking gradients against finite differences
 - :mod:`dlcore.datasets`: toy data, generated planes and cars, digits, countries
 
@@ -18,7 +18,7 @@ a few hundred readable lines:
 ``dlcore.plotting`` and ``dlcore.widgets``; import them when you need them.
 """
 
-from . import activations, losses
+from . import activations, datasets, losses
 from .gradcheck import GradcheckReport, gradcheck
 from .layers import Dense
 from .losses import one_hot, to_labels
@@ -27,11 +27,6 @@ from .neuron import neuron, weighted_sum
 from .optim import SGD
 from .perceptron import Perceptron
 from .train import History, Trainer, TrainingDiverged, train
-
-try:  # written alongside; present in every release
-    from . import datasets
-except ImportError:  # pragma: no cover
-    pass
 
 __version__ = "0.1.0"
 

@@ -212,21 +212,6 @@ def check_y(y, *, n_samples=None, n_classes=None, name="y"):
     return y
 
 
-def check_one_hot(Y, *, n_samples=None, n_classes=None, name="Y"):
-    """Check one-hot targets of shape (n_samples, n_classes): rows of zeros with a single 1."""
-    Y = np.asarray(Y)
-    if Y.ndim == 1:
-        raise ValueError(
-            f"Expected one-hot targets {name} of shape (n_samples, n_classes), got integer-like labels "
-            f"of shape {Y.shape}. Convert with dlcore.one_hot({name}, n_classes)."
-        )
-    if n_samples is not None and len(Y) != n_samples:
-        raise ValueError(f"X and {name} must have the same number of rows, got {n_samples} and {len(Y)}.")
-    if n_classes is not None and Y.shape[1] != n_classes:
-        raise ValueError(f"Expected {name} with {n_classes} columns (one per class), got {name}.shape={Y.shape}.")
-    return Y
-
-
 def check_batch_size(batch_size, n_samples):
     """A batch size: a whole number from 1 to n_samples."""
     batch_size = check_number(batch_size, "batch_size", integer=True)

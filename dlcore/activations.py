@@ -153,20 +153,23 @@ def softmax(Z):
     return A
 
 
-def softmax_grad(Z, A=None):
-    """The diagonal of softmax's Jacobian, ``a * (1 - a)``.
+def softmax_backward(dA, A):
+    """Turn ``dC/dA`` into ``dC/dZ`` through softmax: ``a * (dA - sum(dA * a))`` per row.
 
     Softmax mixes a row: changing one ``z_k`` moves every output of that row,
-    so the full derivative is a matrix per sample. Backpropagation uses
-    :func:`softmax_backward`, which applies that matrix without building it.
+    so its derivative is a matrix per sample, ``da_j/dz_k = a_j (delta_jk - a_k)``.
+    This applies that matrix without building it.
     """
-    A = softmax(Z) if A is None else A
-    return A * (1 - A)
-
-
-def softmax_backward(dA, A):
-    """Turn ``dC/dA`` into ``dC/dZ`` through softmax: ``a * (dA - sum(dA * a))`` per row."""
     return A * (dA - (dA * A).sum(axis=-1, keepdims=True))
+
+
+def _softmax_has_no_elementwise_grad(Z, A=None):
+    # Softmax has no derivative element by element (see softmax_backward), so its
+    # Activation has no grad to give: backward() uses softmax_backward instead.
+    raise TypeError(
+        "softmax has no element-by-element derivative: each output depends on the whole row. "
+        "Use activations.get('softmax').backward(dA, Z, A), which applies its Jacobian row by row."
+    )
 
 
 class Activation:
@@ -176,7 +179,9 @@ class Activation:
     ----------
     name : str
     forward : callable, ``A = forward(Z)``
-    grad : callable, ``dA/dZ = grad(Z, A)``, element by element
+    grad : callable
+        ``dA/dZ = grad(Z, A)``, element by element. Softmax has none (its
+        ``grad`` raises an error); backpropagation uses ``backward``.
     """
 
     def __init__(self, name, forward, grad, backward=None):
@@ -209,7 +214,9 @@ ACTIVATIONS = {
     # ReLU's output is never negative, so sign(a) is its slope: 1 where a > 0, else 0.
     "relu": Activation("relu", relu, relu_grad, lambda dA, A: np.multiply(dA, np.sign(A))),
     "leaky_relu": Activation("leaky_relu", leaky_relu, leaky_relu_grad),
-    "softmax": Activation("softmax", softmax, softmax_grad, softmax_backward),
+    # softmax's derivative is not element by element: backward (softmax_backward) is what is
+    # used, and its grad raises an error that says so.
+    "softmax": Activation("softmax", softmax, _softmax_has_no_elementwise_grad, softmax_backward),
 }
 ACTIVATIONS["linear"] = ACTIVATIONS["identity"]
 

@@ -1,16 +1,20 @@
 """A network: layers in a row, each feeding the next, trained by backpropagation.
 
 :class:`Network` holds a list of layers and a cost function. ``forward``
-sends a batch through the layers; ``gradients`` runs forward, measures the
-cost and runs *backpropagation*: starting from the cost's gradient at the
-output, each layer, last to first, turns the gradient of its output into the
-gradients of its weights (``dW``, ``db``) and of its input, which is the
-gradient of the previous layer's output. One backward sweep gives the
-derivative of the cost for every weight and bias in the network.
+sends a batch through the layers; ``output_cost`` measures how wrong the
+outputs are against the targets ``T``; ``backward`` runs *backpropagation*:
+starting from the cost's gradient at the output, each layer, last to first,
+turns the gradient of its output into the gradients of its weights (``dW``,
+``db``) and of its input, which is the gradient of the previous layer's
+output. One backward sweep gives the derivative of the cost for every weight
+and bias in the network. ``gradients`` does all three in one call.
 
 >>> net = Network.from_sizes([2, 8, 1], hidden="relu", output="sigmoid", seed=0)
->>> net.gradients(X, y)        # doctest: +SKIP
+>>> T = net.targets(y)         # doctest: +SKIP
+>>> net.forward(X)             # doctest: +SKIP
+>>> net.output_cost(T)         # doctest: +SKIP
 0.69...
+>>> net.backward(T)            # every layer's dW and db  # doctest: +SKIP
 """
 
 import json

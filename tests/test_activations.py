@@ -137,9 +137,13 @@ def test_softmax_backward_equals_the_full_jacobian_product():
     np.testing.assert_allclose(softmax_backward(dA, A), expected, rtol=1e-12, atol=1e-15)
 
 
-def test_softmax_grad_is_the_diagonal_of_the_jacobian():
-    A = softmax(np.array([[0.0, np.log(3)]]))   # [1/4, 3/4]
-    np.testing.assert_allclose(activations.softmax_grad(None, A), [[3 / 16, 3 / 16]], rtol=1e-15)
+def test_softmax_has_no_elementwise_grad_and_says_to_use_backward():
+    act = activations.get("softmax")
+    Z = np.array([[0.0, np.log(3)]])
+    with pytest.raises(TypeError, match=r"no element-by-element derivative.*backward\(dA, Z, A\)"):
+        act.grad(Z, act(Z))
+    # backward still works: with dA = [1, 0], dZ = a_1 (e_1 - a) = 1/4 * [3/4, -3/4]
+    np.testing.assert_allclose(act.backward(np.array([[1.0, 0.0]]), Z, act(Z)), [[3 / 16, -3 / 16]], rtol=1e-15)
 
 
 # --- numerical safety --------------------------------------------------------------

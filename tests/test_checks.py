@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from dlcore._checks import check_batch_size, check_lr, check_number, check_one_hot, check_X, check_y, lookup
+from dlcore._checks import check_batch_size, check_lr, check_number, check_X, check_y, lookup
 
 REGISTRY = {"sigmoid": 1, "relu": 2, "leaky_relu": 3, "tanh": 4}
 
@@ -232,18 +232,7 @@ def test_check_y_rejects_empty_labels_and_three_dimensional_arrays():
         check_y(np.zeros((2, 2, 2)))
 
 
-# --- check_one_hot, check_batch_size ----------------------------------------------
-
-def test_check_one_hot_turns_away_integer_labels_with_the_conversion():
-    with pytest.raises(ValueError, match=r"dlcore\.one_hot\(Y, n_classes\)"):
-        check_one_hot(np.array([0, 1, 2]))
-    with pytest.raises(ValueError, match="3 columns"):
-        check_one_hot(np.eye(2), n_classes=3)
-    with pytest.raises(ValueError, match="same number of rows"):
-        check_one_hot(np.eye(2), n_samples=3)
-    Y = np.eye(3)
-    assert check_one_hot(Y, n_samples=3, n_classes=3) is Y
-
+# --- check_batch_size ---------------------------------------------------------
 
 def test_check_batch_size_accepts_one_to_n_samples():
     assert check_batch_size(1, 10) == 1
