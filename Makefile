@@ -35,7 +35,7 @@ HTML_MANAGER := book/node_modules/@jupyter-widgets/html-manager/dist
 SITE := _build/html
 STAMP_SITE := _build/.built
 BOOK_SOURCES := _config.yml _toc.yml $(wildcard book/*.md) $(wildcard chapters/*.ipynb) \
-	$(wildcard dlcore/*.py) $(wildcard book/_ext/*.py) $(wildcard book/_ext/static/*)
+	$(wildcard dlcore/*.py) $(wildcard dlcore/*/*.py) $(wildcard book/_ext/*.py) $(wildcard book/_ext/static/*)
 
 # Seconds a notebook cell may run before nbval or `make notebooks` gives up.
 CELL_TIMEOUT := 600

@@ -96,7 +96,7 @@ class Loss:
     """
 
     name = ""
-    #: the output activation whose pairing with this cost gives ``dC/dZ = (A - T) / n`` (see :meth:`grad_Z`)
+    #: the output activation whose pairing with this cost gives ``dC/dZ = (A - T) / n`` (see :meth:`~dlcore.losses.Loss.grad_Z`)
     pairs_with = None
     classification = True
 
@@ -229,8 +229,11 @@ class CrossEntropy(Loss):
 
     def value_from_logits(self, Z, T):
         # -sum_k t_k log softmax(z)_k = log sum_j e^{z_j} - sum_k t_k z_k (each row of T sums
-        # to 1); logaddexp.reduce adds the e^{z_j} without ever forming a huge e^{z_j}
-        return float((np.logaddexp.reduce(Z, axis=1).sum() - np.vdot(T, Z)) / len(Z))
+        # to 1). Taking each row's largest z out first, log sum_j e^{z_j} = m + log sum_j e^{z_j - m},
+        # never forms a huge e^{z_j}.
+        m = Z.max(axis=1, keepdims=True)                              # (n_samples, 1)
+        log_sum_exp = np.log(np.exp(Z - m).sum(axis=1)) + m[:, 0]     # (n_samples,)
+        return float((log_sum_exp.sum() - np.vdot(T, Z)) / len(Z))
 
     def targets(self, y, n_out, dtype=np.float64):
         y_arr = np.asarray(y)

@@ -17,11 +17,14 @@ the answer should have been 1) or away from it (when it should have been 0)::
 
 If a separating line exists, this rule finds one after finitely many
 mistakes (the perceptron convergence theorem). If none exists, it never
-settles.
+settles. :func:`perceptron_updates` records the rule's updates one by one
+from a given line, and :func:`perceptron_datasets` gives the three data sets
+chapter 4 tries it on: one it separates and two it cannot.
 """
 
 import numpy as np
 
+from . import datasets
 from ._checks import check_number, check_X, check_y
 
 
@@ -130,3 +133,61 @@ class Perceptron:
 
     def __repr__(self):
         return f"Perceptron(w={np.round(self.w, 3).tolist()}, b={self.b:.3g})"
+
+
+def perceptron_datasets(n_samples=100, seed=0):
+    """Chapter 4's data sets, by name: ``{"blobs": (X, y), "circles": ..., "xor": ...}``.
+
+    ``blobs`` has a narrow gap (``separation=1.0``) so that the learning rule
+    needs a few epochs to find it; ``circles`` and ``xor`` cannot be separated
+    by a straight line.
+    """
+    return {
+        "blobs": datasets.blobs(n_samples, separation=1.0, seed=seed),
+        "circles": datasets.circles(n_samples, seed=seed),
+        "xor": datasets.xor(n_samples, seed=seed),
+    }
+
+
+def perceptron_updates(X, y, w, b, *, max_updates=100, seed=0):
+    """Run the perceptron rule from the line ``(w, b)`` and record its first ``max_updates`` updates.
+
+    Only the steps that change the line are kept (the examples the
+    perceptron got wrong); see :meth:`Perceptron.steps`.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_samples, 2)
+    y : ndarray of 0/1, shape (n_samples,)
+    w : array-like, shape (2,)
+        Starting weights.
+    b : float
+        Starting bias.
+    max_updates : int
+    seed : int
+        Order in which the examples are visited.
+
+    Returns
+    -------
+    updates : list of dict
+        One per update, with ``epoch``, ``index``, ``w`` and ``b`` after the
+        update, and ``w_before``, ``b_before``.
+    converged : bool
+        True if an epoch went by without a mistake before ``max_updates``
+        updates were made: the line then separates the classes.
+    """
+    perceptron = Perceptron(2)
+    perceptron.w = np.array(w, dtype=float)                       # (2,)
+    perceptron.b = float(b)
+    w_before, b_before = perceptron.w.copy(), perceptron.b
+    updates = []
+    # Every epoch but the last has a mistake, so max_updates + 1 epochs is enough.
+    for event in perceptron.steps(X, y, epochs=max_updates + 1, seed=seed):
+        if event["error"] == 0:
+            continue
+        if len(updates) == max_updates:
+            return updates, False
+        updates.append({"epoch": event["epoch"], "index": event["index"], "w": event["w"], "b": event["b"],
+                        "w_before": w_before, "b_before": b_before})
+        w_before, b_before = event["w"], event["b"]
+    return updates, True  # the rule stopped after an epoch without a mistake

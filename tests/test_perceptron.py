@@ -1,9 +1,10 @@
-"""Tests of dlcore.perceptron: the learning rule by hand, convergence, and its limits."""
+"""Tests of dlcore.perceptron: the learning rule by hand, convergence, its limits, and its updates one by one."""
 
 import numpy as np
 import pytest
 
-from dlcore import Perceptron
+from dlcore import Perceptron, datasets
+from dlcore.perceptron import perceptron_datasets, perceptron_updates
 
 STEP_KEYS = {"epoch", "index", "x", "target", "error", "w", "b"}
 
@@ -118,3 +119,56 @@ def test_decision_function_and_predict_by_hand():
 def test_labels_must_be_zero_or_one():
     with pytest.raises(ValueError, match=r"0\.\.1"):
         Perceptron(2).fit(XOR_X, np.array([0, 1, 2, 0]))
+
+
+# --- perceptron_updates ----------------------------------------------------------
+
+def test_perceptron_updates_match_the_library_run_from_zero():
+    X, y = datasets.blobs(100, separation=1.0, seed=0)
+    updates, converged = perceptron_updates(X, y, [0.0, 0.0], 0.0, seed=0)
+    reference = Perceptron(2)
+    mistakes = reference.fit(X, y, epochs=100, seed=0)
+    assert converged and len(updates) == sum(mistakes)
+    np.testing.assert_allclose(updates[-1]["w"], reference.w)
+    assert updates[-1]["b"] == reference.b
+    # each update starts where the one before ended
+    for before, after in zip(updates, updates[1:]):
+        np.testing.assert_allclose(after["w_before"], before["w"])
+
+
+def test_perceptron_updates_stop_at_max_updates_on_circles():
+    X, y = datasets.circles(100, seed=0)
+    updates, converged = perceptron_updates(X, y, [0.0, 0.0], 0.0, max_updates=30)
+    assert len(updates) == 30 and not converged
+
+
+def test_perceptron_updates_start_from_the_given_line_and_record_it_before_each_update():
+    X, y = datasets.blobs(100, separation=1.0, seed=0)
+    updates, _ = perceptron_updates(X, y, [0.5, -1.0], 0.25, max_updates=5)
+    np.testing.assert_allclose(updates[0]["w_before"], [0.5, -1.0])
+    assert updates[0]["b_before"] == 0.25
+    # each update is the rule applied to the example it names: w += (target - prediction) x
+    for u in updates:
+        error = y[u["index"]] - int(X[u["index"]] @ u["w_before"] + u["b_before"] >= 0)
+        assert error != 0
+        np.testing.assert_allclose(u["w"], u["w_before"] + error * X[u["index"]])
+        assert u["b"] == pytest.approx(u["b_before"] + error)
+
+
+def test_perceptron_updates_from_a_separating_line_make_none():
+    X, y = datasets.blobs(100, separation=1.0, seed=0)
+    updates, converged = perceptron_updates(X, y, [0.0, 0.0], 0.0)
+    assert converged
+    w, b = updates[-1]["w"], updates[-1]["b"]
+    assert perceptron_updates(X, y, w, b) == ([], True)
+
+
+def test_perceptron_datasets_one_separable_two_not():
+    data = perceptron_datasets(60, seed=0)
+    assert list(data) == ["blobs", "circles", "xor"]
+    for X, y in data.values():
+        assert X.shape == (60, 2) and y.shape == (60,) and set(np.unique(y)) == {0, 1}
+    converged = {name: perceptron_updates(X, y, [0.0, 0.0], 0.0, max_updates=200)[1]
+                 for name, (X, y) in data.items()}
+    assert converged == {"blobs": True, "circles": False, "xor": False}
+    np.testing.assert_array_equal(perceptron_datasets(60, seed=0)["xor"][0], data["xor"][0])

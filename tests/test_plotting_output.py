@@ -1,4 +1,4 @@
-"""dlcore.plotting: figures without pyplot, offline animations, images with alt text."""
+"""dlcore.plotting.output: figures to PNG, images with alt text, offline animations, small multiples."""
 
 import base64
 import re
@@ -29,17 +29,6 @@ def line_animation(n_frames=4, alt="A line that gets steeper."):
     (line,) = ax.plot(x, 0 * x)
     ax.set_ylim(0, n_frames)
     return plotting.animation_html(fig, lambda slope: line.set_ydata(slope * x), range(n_frames), alt=alt, dpi=50)
-
-
-def test_new_figure_does_not_touch_pyplot():
-    import matplotlib.pyplot as plt
-
-    before = plt.get_fignums()
-    fig = plotting.new_figure(4, 3)
-    fig.add_subplot().plot([0, 1], [1, 0])
-    plotting.figure_to_png(fig)
-    assert plt.get_fignums() == before
-
 
 def test_figure_to_png_has_the_figure_size_in_pixels():
     fig = plotting.new_figure(5, 3.5, dpi=72)
@@ -118,16 +107,23 @@ def test_show_gives_html_with_alt_and_plain_text_alt():
     assert repr(picture) == "Figure: An empty figure."
 
 
-def test_palette_has_distinct_hex_colours():
-    assert len(set(plotting.PALETTE)) == len(plotting.PALETTE)
-    assert all(re.fullmatch(r"#[0-9A-F]{6}", colour) for colour in plotting.PALETTE)
-    assert plotting.CLASS_COLORS[0] != plotting.CLASS_COLORS[1]
+def test_img_html_embeds_the_png_and_needs_alt_text():
+    png = plotting.figure_to_png(plotting.new_figure(1, 1, dpi=20))
+    html = plotting.img_html(png, "A dot.", width=120)
+    assert html == f'<img src="{plotting.png_data_uri(png)}" alt="A dot." width="120">'
+    assert base64.b64decode(html.split("base64,")[1].split('"')[0]) == png
+    with pytest.raises(ValueError, match="alt text"):
+        plotting.img_html(png, " ")
 
 
-def test_plot_activation_draws_the_curve_with_labels():
-    fig = plotting.new_figure()
-    ax = fig.add_subplot()
-    x = np.linspace(-1, 1, 5)
-    plotting.plot_activation(ax, x, x**2, title="square", ylim=(0, 2))
-    np.testing.assert_allclose(ax.lines[-1].get_ydata(), x**2)
-    assert ax.get_title() == "square" and ax.get_xlabel() and ax.get_ylim() == (0, 2)
+def test_canvas_to_png_encodes_what_the_canvas_holds():
+    fig = plotting.new_figure(2, 1, dpi=50)
+    fig.add_subplot().plot([0, 1], [0, 1])
+    fig.canvas.draw()
+    png = plotting.canvas_to_png(fig.canvas)
+    assert png_size(png) == (100, 50)
+
+
+def test_clean_jshtml_refuses_a_player_it_does_not_recognise():
+    with pytest.raises(RuntimeError, match="animation player changed its markup"):
+        plotting.clean_jshtml("<div>not a player</div>", alt="x")
