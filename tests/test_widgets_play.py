@@ -1,6 +1,7 @@
 """dlcore.widgets.play: a panel whose state advances tick by tick, with play, pause, step and reset."""
 
 import asyncio
+import threading
 
 import ipywidgets
 import numpy as np
@@ -105,7 +106,20 @@ def _play_for(panel, seconds, then=None):
         if then is not None:
             then()
         await asyncio.sleep(0.1)                  # time for ticks that pause must prevent
-    asyncio.run(scenario())
+    # A loop of its own, in a thread of its own: as a kernel's loop runs the panel in JupyterLab,
+    # and whatever loop an earlier test (Playwright's) left in this thread stays out of the way.
+    failures = []
+    runner = threading.Thread(target=lambda: _record(failures, lambda: asyncio.run(scenario())))
+    runner.start()
+    runner.join(timeout=30)
+    assert not runner.is_alive() and not failures, failures
+
+
+def _record(failures, action):
+    try:
+        action()
+    except Exception as exc:                      # reported by the test, in the main thread
+        failures.append(exc)
 
 
 def test_play_ticks_on_the_event_loop_and_pause_stops_it_at_once():
