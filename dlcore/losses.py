@@ -113,6 +113,14 @@ class Loss:
         """The cost computed from the weighted sums ``Z`` of the output layer (stable)."""
         raise NotImplementedError
 
+    def value_at_output(self, Z, A, T):
+        """The cost of an output layer's values, ``Z`` before and ``A`` after its activation.
+
+        What :meth:`~dlcore.network.Network.output_cost` uses: the most exact of
+        :meth:`value` and :meth:`value_from_logits` for the pair.
+        """
+        return self.value(A, T)
+
     def grad_Z(self, A, T):
         """``dC/dZ`` at the output layer when its activation is ``pairs_with``: ``(A - T) / n``.
 
@@ -183,6 +191,11 @@ class BinaryCrossEntropy(Loss):
         A = np.clip(A, self._EPS, 1 - self._EPS)
         return (A - T) / (A * (1 - A)) / A.size
 
+    def value_at_output(self, Z, A, T):
+        # a sigmoid output rounds to exactly 1 (or 0) from |z| of about 17 (float32) or 37
+        # (float64) on, where log(1 - a) is lost: the logits keep it
+        return self.value_from_logits(Z, T)
+
     def value_from_logits(self, Z, T):
         # -[t log s(z) + (1-t) log(1-s(z))] = log(1 + e^z) - z t; logaddexp(z, 0) is
         # log(e^z + e^0) computed without overflow, so this never takes log(0)
@@ -226,6 +239,15 @@ class CrossEntropy(Loss):
 
     def grad(self, A, T):
         return -T / np.clip(A, self._EPS, 1.0) / len(A)
+
+    def value_at_output(self, Z, A, T):
+        # -log a is exact while a is a normal number, which a softmax output only leaves when
+        # another class's z is larger by over 87 (float32) or 708 (float64); then the logits
+        tiny = np.finfo(A.dtype).tiny
+        lost = A < tiny
+        if lost.any() and np.vdot(T, lost) > 0:
+            return self.value_from_logits(Z, T)
+        return float(-np.vdot(T, np.log(np.maximum(A, tiny))) / len(A))
 
     def value_from_logits(self, Z, T):
         # -sum_k t_k log softmax(z)_k = log sum_j e^{z_j} - sum_k t_k z_k (each row of T sums

@@ -234,12 +234,13 @@ class Network:
 
         ``T`` is the target matrix (n_samples, n_out) that :meth:`targets` makes
         from labels. After a sigmoid or softmax output the cross-entropy is
-        computed from the weighted sums ``Z``, which never takes the logarithm of 0.
+        computed so that it never takes the logarithm of 0: from the weighted
+        sums ``Z`` where the output rounds to 0 or 1.
         """
         out = self.layers[-1]
         T = self._check_T(T)
         if self.loss.pairs_with == out.activation.name:
-            return self.loss.value_from_logits(out.Z, T)
+            return self.loss.value_at_output(out.Z, out.A, T)
         return self.loss.value(out.A, T)
 
     def backward(self, T):

@@ -269,3 +269,34 @@ def test_get_suggests_the_closest_cost_for_a_typo(typo, suggestion):
 def test_loss_is_callable_and_has_a_readable_repr():
     assert MSE(np.array([[1.0]]), np.array([[0.0]])) == 1.0
     assert repr(CE) == "CrossEntropy()"
+
+
+# --- the cost of an output layer: the exact route for each pairing ------------------------------
+
+@pytest.mark.parametrize("name", ["bce", "cross_entropy"])
+@pytest.mark.parametrize("scale", [1.0, 30.0, 1000.0])
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_value_at_output_equals_the_value_from_logits_even_far_out(name, scale, dtype):
+    # scale 1000: some outputs round to exactly 0 or 1, where -log a alone is lost
+    loss = losses.get(name)
+    act = activations.get(loss.pairs_with)
+    rng = np.random.default_rng(3)
+    Z = (scale * rng.normal(size=(8, 1 if name == "bce" else 4))).astype(dtype)
+    T = (rng.integers(0, 2, Z.shape) if name == "bce" else np.eye(4)[rng.integers(0, 4, 8)]).astype(dtype)
+    with np.errstate(under="ignore"):
+        A = act(Z)
+        value = loss.value_at_output(Z, A, T)
+    expected = loss.value_from_logits(Z.astype(np.float64), T.astype(np.float64))
+    assert np.isfinite(value)
+    assert value == pytest.approx(expected, rel=1e-5 if dtype == np.float32 else 1e-12)
+
+
+def test_cross_entropy_at_output_takes_the_logits_only_when_a_target_probability_is_lost():
+    Z = np.array([[0.0, 800.0], [1.0, 0.0]])         # row 1: the target's probability is e^-800, below float64's range
+    A = activations.softmax(Z)
+    T = np.array([[1.0, 0.0], [1.0, 0.0]])
+    assert A[0, 0] == 0.0
+    assert CE.value_at_output(Z, A, T) == pytest.approx((800.0 + np.log1p(np.exp(-1.0))) / 2, rel=1e-12)
+    # a lost probability of another class changes nothing: -log a of the target is exact
+    T2 = np.array([[0.0, 1.0], [1.0, 0.0]])
+    assert CE.value_at_output(Z, A, T2) == pytest.approx(CE.value_from_logits(Z, T2), rel=1e-12)
