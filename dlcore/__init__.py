@@ -13,6 +13,9 @@ a few hundred readable lines:
 - :mod:`dlcore.train`: the mini-batch training loop: :class:`Trainer` (step by step, can pause) and :func:`train`
 - :mod:`dlcore.gradcheck`: checking gradients against finite differences
 - :mod:`dlcore.datasets`: toy data, generated planes and cars, digits, countries
+- :mod:`dlcore.fitting` and :mod:`dlcore.features`: the small models of the
+  early chapters (polynomial and ReLU-piece fits; hand-made features of
+  points in the plane and a classifier on them); import them when needed
 
 ``import dlcore`` loads numpy only. Figures and widgets live in
 ``dlcore.plotting`` and ``dlcore.widgets``; import them when you need them.
