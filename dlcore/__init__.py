@@ -12,6 +12,7 @@ a few hundred readable lines:
 - :mod:`dlcore.optim`: :class:`SGD` with momentum and weight decay
 - :mod:`dlcore.train`: the mini-batch training loop: :class:`Trainer` (step by step, can pause) and :func:`train`
 - :mod:`dlcore.gradcheck`: checking gradients against finite differences
+- :mod:`dlcore.source`: :func:`show_source`, the library's own code shown in a chapter
 - :mod:`dlcore.datasets`: toy data, generated planes and cars, digits, countries
 - :mod:`dlcore.fitting` and :mod:`dlcore.features`: the small models of the
   early chapters (polynomial and ReLU-piece fits; hand-made features of
@@ -29,11 +30,12 @@ from .network import Network
 from .neuron import neuron, weighted_sum
 from .optim import SGD
 from .perceptron import Perceptron
+from .source import show_source
 from .train import History, Trainer, TrainingDiverged, train
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Dense", "GradcheckReport", "History", "Network", "Perceptron", "SGD", "Trainer", "TrainingDiverged",
-    "activations", "datasets", "gradcheck", "losses", "neuron", "one_hot", "to_labels", "train", "weighted_sum",
+    "activations", "datasets", "gradcheck", "losses", "neuron", "one_hot", "show_source", "to_labels", "train", "weighted_sum",
 ]
