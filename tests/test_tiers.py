@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "dlcore"
 
 TIERS = {
     "_checks": 0,
-    "activations": 1, "losses": 1, "datasets": 1, "gradcheck": 1, "source": 1,
+    "activations": 1, "losses": 1, "datasets": 1, "gradcheck": 1, "source": 1, "exercises": 1,
     "neuron": 2, "perceptron": 2, "layers": 2, "fitting": 2,
     "network": 3, "optim": 3,
     "train": 4,
