@@ -12,7 +12,7 @@ a few hundred readable lines:
 - :mod:`dlcore.optim`: :class:`SGD` with momentum and weight decay
 - :mod:`dlcore.train`: the mini-batch training loop: :class:`Trainer` (step by step, can pause) and :func:`train`
 - :mod:`dlcore.gradcheck`: checking gradients against finite differences
-- :mod:`dlcore.source`: :func:`show_source`, the library's own code shown in a chapter
+- :mod:`dlcore.source`: :func:`~dlcore.source.show_source`, the library's own code shown in a chapter
 - :mod:`dlcore.datasets`: toy data, generated planes and cars, digits, countries
 - :mod:`dlcore.fitting` and :mod:`dlcore.features`: the small models of the
   early chapters (polynomial and ReLU-piece fits; hand-made features of

@@ -117,7 +117,7 @@ class Loss:
         """The cost of an output layer's values, ``Z`` before and ``A`` after its activation.
 
         What :meth:`~dlcore.network.Network.output_cost` uses: the most exact of
-        :meth:`value` and :meth:`value_from_logits` for the pair.
+        ``value(A, T)`` and :meth:`~dlcore.losses.Loss.value_from_logits` for the pair.
         """
         return self.value(A, T)
 

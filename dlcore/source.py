@@ -5,13 +5,14 @@ A chapter that explains ``Network.forward`` shows it with one code cell::
     show_source(Network.forward)
 
 The cell's output is the function's source, read from the installed
-``dlcore`` at the moment the cell runs. It carries two forms: a Markdown code
-block, which JupyterLab, Colab and the published book all show with syntax
-colours, and the plain text, which the notebook tests compare with the stored
-output. So a listing can never drift from the library: change the code and
+``dlcore`` at the moment the cell runs. It carries three forms: a Markdown
+code block, which the published book colours with its theme (light or dark);
+HTML with the colours written in, which JupyterLab and Colab show; and the
+plain text, which the notebook tests compare with the stored output. So a listing can never drift from the library: change the code and
 the chapter's stored output no longer matches until the chapter is run again.
 """
 
+import html
 import inspect
 import re
 import textwrap
@@ -33,7 +34,7 @@ class Source:
         The source, dedented.
     """
 
-    def __init__(self, obj):
+    def __init__(self, obj, *, start_at=None, end_at=None):
         obj = inspect.unwrap(obj.fget if isinstance(obj, property) else obj)
         try:
             lines, _ = inspect.getsourcelines(obj)
@@ -49,6 +50,7 @@ class Source:
         except ValueError:
             self.path = file.name
         self.name = getattr(obj, "__qualname__", getattr(obj, "__name__", "?"))
+        lines = _between(lines, start_at, end_at, self.name)
         self.text = textwrap.dedent("".join(lines))
 
     def _repr_mimebundle_(self, include=None, exclude=None):
@@ -58,18 +60,50 @@ class Source:
         return {
             "text/plain": f"# {self.path}: {self.name}\n{self.text}",
             "text/markdown": f"`{self.path}`: `{self.name}`\n\n{fence}python\n{self.text}{fence}\n",
+            "text/html": self._html(),
         }
+
+    def _html(self):
+        """Colours written into the HTML itself (JupyterLab and Colab have no style sheet for them)."""
+        caption = f"<p><code>{html.escape(self.path)}</code>: <code>{html.escape(self.name)}</code></p>"
+        try:
+            from pygments import highlight      # comes with Jupyter; the listing is plain without it
+            from pygments.formatters import HtmlFormatter
+            from pygments.lexers import PythonLexer
+        except ImportError:
+            return f"{caption}<pre>{html.escape(self.text)}</pre>"
+        return caption + highlight(self.text, PythonLexer(), HtmlFormatter(noclasses=True, style="default"))
 
     def __repr__(self):
         return f"# {self.path}: {self.name}\n{self.text}"
 
 
-def show_source(obj):
+def _between(lines, start_at, end_at, name):
+    """The lines from the first that contains ``start_at`` to the next that contains ``end_at``."""
+    first, last = 0, len(lines)
+    if start_at is not None:
+        first = next((i for i, line in enumerate(lines) if start_at in line), None)
+        if first is None:
+            raise ValueError(f"No line of {name} contains start_at={start_at!r}: has the code changed?")
+    if end_at is not None:
+        end = next((i for i, line in enumerate(lines[first:], first) if end_at in line), None)
+        if end is None:
+            raise ValueError(f"No line of {name} after the start contains end_at={end_at!r}: has the code changed?")
+        last = end + 1
+    return lines[first:last]
+
+
+def show_source(obj, *, start_at=None, end_at=None):
     """Display the source code of ``obj``, a function, class or method of the library.
 
     Parameters
     ----------
     obj : function, class, method or property
+    start_at, end_at : str, optional
+        Show only the lines from the first one containing ``start_at`` to
+        the next one containing ``end_at`` (both included), to leave out a
+        long docstring, say. A line that is no longer there is an error, so
+        a listing cannot quietly lose its place when the code changes.
 
     Returns
     -------
@@ -81,4 +115,4 @@ def show_source(obj):
     >>> from dlcore import Network, show_source
     >>> show_source(Network.forward)      # doctest: +SKIP
     """
-    return Source(obj)
+    return Source(obj, start_at=start_at, end_at=end_at)

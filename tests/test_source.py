@@ -50,3 +50,27 @@ def test_properties_and_classes_show_too():
 def test_a_value_instead_of_a_function_gets_a_message_that_says_what_to_pass():
     with pytest.raises(TypeError, match=r"Pass the function itself, without calling it"):
         show_source(3.0)
+
+
+def test_a_part_of_a_function_from_one_line_to_another():
+    listing = show_source(datasets.circles, start_at="y = _two_class_labels", end_at="return X, y")
+    lines = listing.text.splitlines()
+    assert lines[0].startswith("y = _two_class_labels") and lines[-1] == "return X, y"
+    assert '"""' not in listing.text                         # the docstring is left out
+
+
+@pytest.mark.parametrize("where", [{"start_at": "no such line"}, {"end_at": "no such line"}])
+def test_a_part_that_is_no_longer_in_the_code_is_an_error(where):
+    with pytest.raises(ValueError, match="has the code changed"):
+        show_source(datasets.circles, **where)
+
+
+def test_jupyterlab_and_colab_get_coloured_html_with_the_same_code():
+    import html as html_module
+    import re as re_module
+
+    listing = show_source(Network.forward)
+    page = listing._repr_mimebundle_()["text/html"]
+    assert "<code>dlcore/network.py</code>" in page and "style=" in page       # colours written in
+    text = html_module.unescape(re_module.sub(r"<[^>]+>", "", page.split("</p>", 1)[1]))
+    assert text.strip() == listing.text.strip()

@@ -10,7 +10,7 @@ from conftest import ROOT
 CHAPTERS = ROOT / "chapters"
 # A chapter notebook is stored with its outputs; three widget animations at
 # dpi 72 x 20 frames fit comfortably under this (see DESIGN.md).
-MAX_NOTEBOOK_MB = 2.5
+MAX_NOTEBOOK_MB = 2.0
 
 
 def toc_files():
