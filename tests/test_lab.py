@@ -53,6 +53,13 @@ def lab_server(tmp_path_factory):
     notification = workdir / "jupyterlab_settings_dir" / "@jupyterlab" / "apputils-extension"
     notification.mkdir(parents=True)
     (notification / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
+    # Every cell drawn, not only those near the view (JupyterLab's default windowing draws cells as
+    # they scroll in): the checks below look at every cell. With windowing, this test's scrolling
+    # through a chapter it had run met an error inside JupyterLab ("Cannot read properties of
+    # undefined (reading 'node')", from jlab_core) that a plain scroll of the same chapter did not.
+    tracker = workdir / "jupyterlab_settings_dir" / "@jupyterlab" / "notebook-extension"
+    tracker.mkdir(parents=True)
+    (tracker / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
     log_path = workdir / "jupyter-lab.log"
     command = [
         sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
@@ -91,6 +98,52 @@ def lab_server(tmp_path_factory):
             os.killpg(server.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+# Scrolls the open notebook from top to bottom, looking at each cell as JupyterLab draws it.
+SCAN_NOTEBOOK = """async () => {
+    const outer = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');
+    const raw = [], boxes = new WeakSet(), listings = new WeakSet(), collapsed = new WeakSet(), openCode = [];
+    let nBoxes = 0, nListings = 0, nCollapsed = 0;
+    outer.scrollTop = 0;
+    for (let step = 0; step < 600; step++) {
+        await new Promise(resolve => setTimeout(resolve, 80));
+        for (const cell of document.querySelectorAll('.jp-MarkdownCell .myst')) {
+            if (/:::\\{|```\\{/.test(cell.innerText)) raw.push(cell.innerText.slice(0, 80));
+        }
+        for (const box of document.querySelectorAll('.jp-MarkdownCell aside.myst-admonition')) {
+            if (!boxes.has(box) && box.querySelector('mjx-container, .katex, .MathJax')) { boxes.add(box); nBoxes++; }
+        }
+        for (const out of document.querySelectorAll('.jp-OutputArea-output')) {
+            if (!listings.has(out) && /^dlcore\\/.*\\.py: /.test(out.innerText.trim())) { listings.add(out); nListings++; }
+        }
+        for (const cell of document.querySelectorAll('.jp-CodeCell')) {
+            if (cell.querySelector('.jp-InputPlaceholder') && !collapsed.has(cell)) { collapsed.add(cell); nCollapsed++; }
+            const editor = cell.querySelector('.jp-InputArea-editor');
+            if (editor && editor.offsetParent !== null && editor.innerText.trimStart().startsWith('# Solution')) {
+                openCode.push(editor.innerText.slice(0, 60));
+            }
+        }
+        if (outer.scrollTop + outer.clientHeight >= outer.scrollHeight - 2) break;
+        outer.scrollTop += Math.floor(outer.clientHeight * 0.7);
+    }
+    return {raw, boxesWithMath: nBoxes, listings: nListings, collapsedInputs: nCollapsed, openSolutionCode: openCode};
+}"""
+
+
+def expected_structure(path):
+    """What the scan must find, counted from the notebook itself."""
+    import json
+
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    sources = ["".join(cell["source"]) for cell in cells]
+    return {
+        "boxes_with_math": sum(1 for s in sources
+                               for box in re.findall(r"^```\{admonition\}.*?^```$", s, re.S | re.M) if "$" in box),
+        "listings": sum(1 for cell, s in zip(cells, sources) if cell["cell_type"] == "code" and "show_source(" in s),
+        "solution_code_cells": sum(1 for cell, s in zip(cells, sources)
+                                   if cell["cell_type"] == "code" and s.startswith("# Solution")),
+    }
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
@@ -188,6 +241,24 @@ def test_a_chapter_runs_and_its_widget_redraws_in_jupyterlab(browser, lab_server
 
         assert image.get_attribute("src") != src_before
         assert panel.locator("pre", has_text="Error").count() == 0, "the panel shows a drawing error"
+
+        # The chapter reads as on the site (jupyterlab-myst): every Markdown cell rendered, with
+        # no raw directive fence; closer-look boxes with their math; listings from show_source;
+        # and each solution collapsed. JupyterLab renders only the cells near the view, so the
+        # page is scrolled from top to bottom and each cell looked at when it is drawn.
+        seen = page.evaluate(SCAN_NOTEBOOK)
+        expected = expected_structure(ROOT / "chapters" / notebook)
+        assert seen["raw"] == [], f"Markdown shown raw in JupyterLab: {seen['raw'][:3]}"
+        assert seen["boxesWithMath"] >= expected["boxes_with_math"], seen
+        assert seen["listings"] >= expected["listings"], seen
+        assert seen["collapsedInputs"] >= expected["solution_code_cells"], seen
+        assert seen["openSolutionCode"] == [], f"solution code open in JupyterLab: {seen['openSolutionCode'][:2]}"
+        for kind, selector in (("closer_look", "aside.myst-admonition:has(.katex, mjx-container, .MathJax)"),
+                               ("listing", ".jp-OutputArea-output:has(code):has-text('dlcore/')")):
+            element = page.locator(selector).first
+            if element.count():
+                element.scroll_into_view_if_needed()
+                element.screenshot(path=str(shots / f"{stem}_{kind}.png"))
         assert page_errors == [], "JavaScript errors in JupyterLab"
         assert external == [], "JupyterLab asked another host for these"
     except Exception:
