@@ -1,6 +1,7 @@
 """dlcore.plotting.output: figures to PNG, images with alt text, offline animations, small multiples."""
 
 import base64
+import html.parser
 import re
 import struct
 
@@ -29,6 +30,30 @@ def line_animation(n_frames=4, alt="A line that gets steeper."):
     (line,) = ax.plot(x, 0 * x)
     ax.set_ylim(0, n_frames)
     return plotting.animation_html(fig, lambda slope: line.set_ydata(slope * x), range(n_frames), alt=alt, dpi=50)
+
+
+class _Controls(html.parser.HTMLParser):
+    """Collects a player's form controls and the ids its <label for=...> elements name."""
+
+    def __init__(self):
+        super().__init__()
+        self.controls, self.labelled_ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("input", "button", "select", "textarea"):
+            self.controls.append((tag, attrs))
+        elif tag == "label" and attrs.get("for"):
+            self.labelled_ids.add(attrs["for"])
+
+
+def unnamed_controls(player):
+    """The player's controls that have neither an aria-label nor a <label>: a screen reader cannot name them."""
+    parser = _Controls()
+    parser.feed(player)
+    return [(tag, attrs) for tag, attrs in parser.controls
+            if not (attrs.get("aria-label") or "").strip() and attrs.get("id") not in parser.labelled_ids]
+
 
 def test_figure_to_png_has_the_figure_size_in_pixels():
     fig = plotting.new_figure(5, 3.5, dpi=72)
@@ -68,6 +93,29 @@ def test_animation_buttons_use_text_symbols_not_an_icon_font():
     player = line_animation()
     assert 'class="fa' not in player
     assert re.search(r'title="Play"[^>]*>\s*&#9654;', player)
+
+
+def test_animation_slider_and_every_other_control_have_an_accessible_name():
+    player = line_animation()
+    slider = re.search(r'<input [^>]*type="range"[^>]*>', player).group(0)
+    assert 'aria-label="Animation frame"' in slider
+    parser = _Controls()
+    parser.feed(player)
+    # 1 slider, 9 buttons (speed -, first, previous, back, pause, play, next, last, speed +), 3 loop modes
+    assert [tag for tag, _ in parser.controls].count("button") == 9
+    assert sum(attrs.get("type") == "radio" for _, attrs in parser.controls) == 3
+    assert unnamed_controls(player) == []
+
+
+def test_clean_jshtml_labels_the_slider_of_matplotlibs_own_to_jshtml_player():
+    from matplotlib.animation import FuncAnimation
+
+    fig = plotting.new_figure(2, 1.5, dpi=30)
+    (line,) = fig.add_subplot().plot([0, 1], [0, 0])
+    animation = FuncAnimation(fig, lambda y: line.set_ydata([0, y]), frames=[0, 1], interval=100)
+    raw = animation.to_jshtml()
+    assert [tag for tag, _ in unnamed_controls(raw)] == ["input"], "matplotlib's player now labels its slider"
+    assert unnamed_controls(plotting.clean_jshtml(raw, alt="A line that tilts.")) == []
 
 
 def test_animation_alt_is_escaped_for_html():

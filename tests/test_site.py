@@ -2,9 +2,11 @@
 
 Serves ``_build/html`` on 127.0.0.1 and opens every page in headless Chromium:
 no JavaScript errors, no request to any other host (the site must work with
-no network), math typeset by MathJax, alt text on every image, and every
-chapter animation playing when its play button is pressed. Screenshots of
-every page go to ``_build/screenshots/site/``.
+no network), math typeset by MathJax, alt text on every image, every
+chapter animation playing when its play button is pressed, and no serious
+or critical WCAG 2.1 A/AA violation found by axe-core (the engine of
+Lighthouse's accessibility audit) in the light theme or the dark one.
+Screenshots of every page go to ``_build/screenshots/site/``.
 """
 
 import functools
@@ -15,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import SITE
+from conftest import ROOT, SITE
 
 pytestmark = pytest.mark.site
 
@@ -208,3 +210,67 @@ def test_chapter_code_and_printed_text_fit_their_boxes_without_scrolling(visits,
         }"""
     )
     assert overflowing == [], "code lines wider than their box (the longest line of each block)"
+
+
+# --- Accessibility (WCAG 2.1 A and AA), light and dark ---------------------------------
+
+# axe-core comes from npm with the site's other assets (book/package.json, as a
+# devDependency) and the test injects it into the page: it is never copied into
+# the published site.
+AXE_JS = ROOT / "book" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING_IMPACTS = ("critical", "serious")
+# The book follows the reader's system preference (`default_mode: auto` in
+# _config.yml): the dark theme is what a reader whose system is dark sees.
+THEMES = ["light", "dark"]
+
+
+def _axe_violations(page, tags):
+    if not page.evaluate("() => Boolean(window.axe)"):
+        page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+                   .then(results => results.violations)""",
+        tags,
+    )
+
+
+def _describe(violation, n_targets=3):
+    targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]]
+    more = f" and {len(targets) - n_targets} more" if len(targets) > n_targets else ""
+    return (f"{violation['id']} ({violation['impact']}, {len(targets)} elements): "
+            f"{violation['help']}; e.g. {', '.join(targets[:n_targets])}{more}")
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_no_serious_accessibility_violations(visits, path, theme, screenshot_dir):
+    # With every folded code cell opened, as a reader may open them.
+    if not AXE_JS.is_file():
+        pytest.fail(f"No axe-core at {AXE_JS}. Run `make book` (it installs book/package.json with npm ci).")
+    page = visits(path).page
+    try:
+        page.emulate_media(color_scheme=theme)
+        page.wait_for_function("theme => document.documentElement.dataset.theme === theme", arg=theme)
+        background = page.evaluate(
+            """() => {
+                document.querySelectorAll('details').forEach(d => d.open = true);
+                // Measure colours after the theme's transitions and the opened cells' fade-in.
+                document.getAnimations().forEach(a => { try { a.finish(); } catch (e) { /* endless */ } });
+                window.scrollTo(0, 0);
+                const rgb = getComputedStyle(document.body).backgroundColor.match(/[0-9.]+/g).map(Number);
+                return (rgb[0] + rgb[1] + rgb[2]) / 3;
+            }"""
+        )
+        assert (background < 60) if theme == "dark" else (background > 200), (
+            f"the page's background (mean RGB {background:.0f}) is not {theme}: the theme did not switch")
+        (screenshot_dir / "site").mkdir(exist_ok=True)
+        page.screenshot(path=str(screenshot_dir / "site" / f"{theme}__{_screenshot_name(path)}"))
+        figures = page.locator("div.cell_output:has(img)")
+        if theme == "dark" and figures.count():
+            figures.first.screenshot(path=str(screenshot_dir / "site" / f"dark_figure__{_screenshot_name(path)}"))
+        violations = _axe_violations(page, WCAG_TAGS)
+    finally:
+        page.emulate_media(color_scheme="light")  # as the page was opened, for the other tests
+    blocking = [_describe(v) for v in violations if v["impact"] in BLOCKING_IMPACTS]
+    assert blocking == [], f"WCAG 2.1 A/AA violations in the {theme} theme:\n" + "\n".join(blocking)

@@ -120,6 +120,11 @@ _CDN_LINK = re.compile(r'<link\s+rel="stylesheet"\s+href="https?://[^"]*"\s*/?>\
 _PLAYER_IMG = re.compile(r'<img id="(_anim_img[0-9a-f]+)">')
 # The first embedded frame; its base64 text is split over lines with "\" at each end.
 _FIRST_FRAME = re.compile(r'frames\[0\] = "(data:image/png;base64,[^"]*)"')
+# The frame slider, which matplotlib leaves without a label (its buttons have
+# aria-label, its radio buttons <label>s): a screen reader would announce an
+# unnamed slider (WCAG 4.1.2, axe's "label" rule).
+_PLAYER_SLIDER = re.compile(r'<input id="(_anim_slider[0-9a-f]+)" type="range"')
+_SLIDER_LABEL = "Animation frame"
 # Icon names of the player's buttons (Font Awesome 4) and a plain-text stand-in,
 # so the buttons read the same with or without an icon font on the page.
 _LEFT, _RIGHT, _BAR = "&#9664;&#xFE0E;", "&#9654;&#xFE0E;", "|"  # ◀ ▶ as text, not emoji
@@ -140,11 +145,12 @@ def animation_html(fig, update, frames, *, alt, interval=400, dpi=ANIMATION_DPI,
     """Animate ``fig`` and return a self-contained HTML player (no network needed).
 
     ``update(frame)`` redraws ``fig`` for each item of ``frames``. The result is
-    matplotlib's JavaScript player (``FuncAnimation.to_jshtml``) with three
+    matplotlib's JavaScript player (``FuncAnimation.to_jshtml``) with four
     changes: the stylesheet it would load from a CDN is removed, its buttons
-    show plain-text symbols instead of icon-font glyphs, and its ``<img>``
+    show plain-text symbols instead of icon-font glyphs, its ``<img>``
     shows the first frame and carries ``alt`` text, so a page that runs no
-    JavaScript (an untrusted notebook) still shows a described picture.
+    JavaScript (an untrusted notebook) still shows a described picture, and
+    its frame slider is labelled "Animation frame" for screen readers.
 
     Parameters
     ----------
@@ -195,9 +201,12 @@ def clean_jshtml(player, alt):
     for icon, glyph in _BUTTON_GLYPHS.items():
         player = player.replace(f'<i class="{icon}"></i>', glyph)
     first = _FIRST_FRAME.search(player)
-    if first is None or not _PLAYER_IMG.search(player):
+    if first is None or not _PLAYER_IMG.search(player) or not _PLAYER_SLIDER.search(player):
         raise RuntimeError("matplotlib's animation player changed its markup; "
                            "update clean_jshtml in dlcore/plotting/output.py.")
+    player = _PLAYER_SLIDER.sub(
+        lambda m: f'<input id="{m.group(1)}" type="range" aria-label="{_SLIDER_LABEL}"', player, count=1
+    )
     src = first.group(1).replace("\\\n", "").replace("\n", "")
     return _PLAYER_IMG.sub(
         lambda m: f'<img id="{m.group(1)}" src="{src}" alt="{html.escape(alt)}">', player, count=1
