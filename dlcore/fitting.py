@@ -123,12 +123,13 @@ def fit_relu_pieces(x, y, kinks):
     bias : float
     weights : ndarray of shape (n_kinks,)
     """
-    B = relu_basis(x, kinks)                                        # (n_points, n_kinks)
+    B = relu_basis(x, kinks)                      # (n_points, n_kinks)
     y = np.asarray(y, dtype=float).ravel()
     if len(y) != len(B):
-        raise ValueError(f"x and y must hold one output per input, got {len(B)} inputs and {len(y)} outputs.")
-    D = np.column_stack([np.ones(len(B)), B])                       # (n_points, 1 + n_kinks)
-    coef, *_ = np.linalg.lstsq(D, y, rcond=None)                    # (1 + n_kinks,)
+        raise ValueError(f"x and y must hold one output per input, "
+                         f"got {len(B)} inputs and {len(y)} outputs.")
+    D = np.column_stack([np.ones(len(B)), B])     # (n_points, 1 + n_kinks)
+    coef, *_ = np.linalg.lstsq(D, y, rcond=None)  # (1 + n_kinks,)
     return float(coef[0]), coef[1:]
 
 

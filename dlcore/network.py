@@ -226,7 +226,7 @@ class Network:
         """
         A = self.check_X(X)
         for layer in self.layers:
-            A = layer.forward(A)        # each layer's output is the next layer's input
+            A = layer.forward(A)    # each layer's output is the next one's input
         return A
 
     def output_cost(self, T):

@@ -20,7 +20,8 @@ def weighted_sum(x, w, b):
 
     Parameters
     ----------
-    x : array-like, shape (n_features,) for one sample or (n_samples, n_features)
+    x : array-like, shape (n_features,) for one sample,
+        or (n_samples, n_features) for many
     w : array-like, shape (n_features,)
     b : float
 
@@ -30,10 +31,12 @@ def weighted_sum(x, w, b):
     """
     w = np.asarray(w, dtype=float)
     if w.ndim != 1:
-        raise ValueError(f"A neuron has one weight per input: w must be 1-D of shape (n_features,), got shape {w.shape}.")
+        raise ValueError(f"A neuron has one weight per input: w must be 1-D of "
+                         f"shape (n_features,), got shape {w.shape}.")
     single = np.ndim(x) == 1
-    X = check_X(np.reshape(x, (1, -1)) if single else x, n_features=len(w), name="x", dtype=np.float64,
-                where=f"A neuron with {len(w)} weights", allow_int=True)
+    X = check_X(np.reshape(x, (1, -1)) if single else x, n_features=len(w),
+                name="x", dtype=np.float64, allow_int=True,
+                where=f"A neuron with {len(w)} weights")
     b = float(np.asarray(b))
     z = X @ w + b                     # (n_samples,)
     return float(z[0]) if single else z
@@ -59,8 +62,9 @@ def neuron(x, w, b, activation="sigmoid"):
     act = activations.get(activation)
     if act.name == "softmax":
         raise ValueError(
-            "A single neuron cannot use softmax: softmax turns the outputs of several neurons into "
-            "probabilities that sum to 1, so one neuron's would always be exactly 1. Use 'sigmoid' for a probability."
+            "A single neuron cannot use softmax: softmax turns the outputs of "
+            "several neurons into probabilities that sum to 1, so one neuron's "
+            "would always be exactly 1. Use 'sigmoid' for a probability."
         )
     z = weighted_sum(x, w, b)
     a = act(np.atleast_1d(np.asarray(z, dtype=float)))

@@ -67,7 +67,9 @@ class Perceptron:
         return (self.decision_function(X) >= 0).astype(np.int64)
 
     def update(self, x, target):
-        """Apply the learning rule to one example; return the error (target - prediction: -1, 0 or 1).
+        """Apply the learning rule to one example; return the error.
+
+        The error is target - prediction: -1, 0 or 1.
 
         Parameters
         ----------

@@ -136,7 +136,8 @@ def circles(n_samples=200, *, noise=0.1, factor=0.5, seed=0):
     y = _two_class_labels(n_samples, rng)
     angle = rng.uniform(0.0, 2 * np.pi, n_samples)
     radius = np.where(y == 1, factor, 1.0)
-    X = radius[:, None] * np.column_stack([np.cos(angle), np.sin(angle)])  # (n_samples, 2)
+    points = np.column_stack([np.cos(angle), np.sin(angle)])  # on the unit circle
+    X = radius[:, None] * points                              # (n_samples, 2)
     X += rng.normal(0.0, noise, X.shape)
     return X, y
 
@@ -205,7 +206,8 @@ def spirals(n_samples=200, *, n_turns=1.25, noise=0.05, seed=0):
     t = np.sqrt(rng.uniform(0.0, 1.0, n_samples))
     radius = 0.1 + 0.9 * t
     angle = 2 * np.pi * n_turns * t + np.pi * y
-    X = radius[:, None] * np.column_stack([np.cos(angle), np.sin(angle)])  # (n_samples, 2)
+    points = np.column_stack([np.cos(angle), np.sin(angle)])  # on the unit circle
+    X = radius[:, None] * points                              # (n_samples, 2)
     X += rng.normal(0.0, noise, X.shape)
     return X, y
 
