@@ -38,7 +38,7 @@ SITE := _build/html
 STAMP_SITE := _build/.built
 # The whole site and the chapter notebooks in one archive that works from disk.
 ARCHIVE := _build/deep-learning-basics.zip
-BOOK_SOURCES := _config.yml _toc.yml $(wildcard book/*.md) $(wildcard chapters/*.ipynb) \
+BOOK_SOURCES := _config.yml _toc.yml $(wildcard book/*.md) $(wildcard book/*.bib) $(wildcard chapters/*.ipynb) \
 	$(wildcard dlcore/*.py) $(wildcard dlcore/*/*.py) $(wildcard book/_ext/*.py) $(wildcard book/_ext/static/*)
 
 # Seconds a notebook cell may run before nbval or `make notebooks` gives up.
