@@ -180,6 +180,13 @@ ACCESSIBLE_NAME_FIXES = [
         re.compile(r'<i class="theme-switch ([^"]*)"( data-mode="[^"]*")\s+title="[^"]*">'),
         r'<i aria-hidden="true" class="theme-switch \1"\2>',
     ),
+    (
+        "docutils' citation lists (the references page, sphinxcontrib-bibtex)",
+        "a role='list' whose entries carry role='doc-biblioentry', deprecated in DPUB-ARIA 1.1 and "
+        "not a list item to assistive technology (axe: aria-required-children); they become list items",
+        re.compile(r'(<div class="citation" id="[^"]*") role="doc-biblioentry">'),
+        r'\1 role="listitem">',
+    ),
 ]
 
 
