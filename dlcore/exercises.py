@@ -51,7 +51,8 @@ class Answer:
 
     def judge(self, answer):
         """``(correct, message)`` for ``answer``."""
-        if answer is None or answer is Ellipsis:
+        if answer is None or answer is Ellipsis or (
+                isinstance(answer, tuple) and any(part is None or part is Ellipsis for part in answer)):
             return False, "there is no answer yet: replace the ... (or None) with your answer and run the cell again."
         if self._matches(answer, self.value):
             return True, "correct."

@@ -6,7 +6,8 @@
   solution between ``solution-start`` and ``solution-end``; the solution's cells are collapsed in
   JupyterLab (``source_hidden``, ``outputs_hidden``) and its code starts with a plain ``# Solution``
   line, the one line JupyterLab shows of a collapsed cell.
-- ``check("<chapter>.<n>", ...)`` refers to an exercise of its own chapter that has a stored answer.
+- ``check("<chapter>.<n>", ...)`` refers to an exercise of its own chapter that has a stored answer; such an
+  exercise is followed by an open cell where the reader puts the answer (``answer_2_4 = ...``) and checks it.
 - No execution time stamps: a re-run changes only what really changed.
 """
 
@@ -74,6 +75,12 @@ def test_every_exercise_has_a_collapsed_solution_right_after_it(path):
         if all_cells[i]["cell_type"] == "markdown" and source.startswith(":::{exercise}"):
             label = re.search(r"^:label: (\S+)$", source, re.M).group(1)
             labels.append(label)
+            if all_cells[i + 1]["cell_type"] == "code":     # a cell for the reader's answer, open
+                starter = all_cells[i + 1]
+                assert re.search(r'^check\("\d+\.\d+", answer_\d+_\d+\)$', text(starter), re.M), label
+                assert "= ..." in text(starter) or "(..., ...)" in text(starter), f"{label}: give the reader a ... to fill"
+                assert "jupyter" not in starter["metadata"], f"{label}: the reader's cell must stay open"
+                i += 1
             start = text(all_cells[i + 1])
             assert start.startswith(f":::{{solution-start}} {label}\n"), f"{label}: no solution right after it"
             assert ":class: dropdown" in start                     # behind a toggle on the site

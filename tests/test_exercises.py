@@ -42,6 +42,7 @@ def test_each_typical_mistake_gets_its_own_hint(exercise, wrong, phrase):
 @pytest.mark.parametrize("answer, phrase", [
     (None, "there is no answer yet"),
     (..., "there is no answer yet"),
+    ((..., ...), "there is no answer yet"),
     ("seven hundred", "the answer is a number, got str"),
     (float("nan"), "contains NaN"),
     (751, "not yet. The grid has 2**2500 points"),
