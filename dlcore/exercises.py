@@ -13,6 +13,7 @@ sign error, NaN).
 """
 
 import numbers
+import textwrap
 
 import numpy as np
 
@@ -53,7 +54,7 @@ class Answer:
         """``(correct, message)`` for ``answer``."""
         if answer is None or answer is Ellipsis or (
                 isinstance(answer, tuple) and any(part is None or part is Ellipsis for part in answer)):
-            return False, "there is no answer yet: replace the ... (or None) with your answer and run the cell again."
+            return False, "no answer yet: replace the ... with yours and run the cell again."
         if self._matches(answer, self.value):
             return True, "correct."
         for wrong, hint in self.mistakes:
@@ -111,7 +112,9 @@ class Verdict:
         return self.correct
 
     def __repr__(self):
-        return f"{'✓' if self.correct else '✗'} Exercise {self.exercise}: {self.message}"
+        # wrapped to fit a notebook's and the book's code box
+        return textwrap.fill(f"{'✓' if self.correct else '✗'} Exercise {self.exercise}: {self.message}",
+                             width=78, subsequent_indent="  ")
 
 
 #: The answers of the exercises whose answer is a value, by "chapter.exercise".
