@@ -138,7 +138,8 @@ ANSWERS = {
     "5.1": Answer(
         -1.5, rtol=1e-9,
         mistakes=[(1.0, "you forgot the bias: z = w·x + b, and b = -2.5."),
-                  (-4.0, "check the second product: w₂·x₂ = 1 · (-2) = -2.")],
+                  (3.5, "the bias is -2.5: it is added with its sign, so z = 3 - 2 - 2.5."),
+                  (-7.5, "each weight multiplies its own input: w₁·x₁ = 3 · 1 and w₂·x₂ = 1 · (-2).")],
         hint="z = w₁·x₁ + w₂·x₂ + b.",
     ),
     "5.2": Answer(

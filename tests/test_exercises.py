@@ -29,7 +29,8 @@ def test_every_stored_answer_is_accepted_as_the_chapter_computes_it():
     ("3.1", (10, 16), "you swapped them"),
     ("5.1", 1.0, "forgot the bias"),
     ("5.1", 1.5, "the sign is wrong"),
-    ("5.1", -4.0, "second product"),
+    ("5.1", 3.5, "added with its sign"),
+    ("5.1", -7.5, "each weight multiplies its own input"),
     ("5.2", 35, "weights only"),
     ("5.2", 8, "number of biases"),
 ])
