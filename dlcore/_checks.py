@@ -138,7 +138,8 @@ def check_X(X, *, n_features=None, name="X", dtype=None, where=None, allow_int=F
     if n_features is not None and X.shape[1] != n_features:
         hint = ""
         if X.shape[0] == n_features and X.shape[1] != n_features:
-            hint = f" It looks transposed: rows must be samples, so try {name}.T."
+            # only a guess: the same shape is also what too many numbers per sample look like
+            hint = f" Rows must be samples: if each column of {name} is a sample, use {name}.T."
         raise ValueError(
             f"{who} {name} with {n_features} columns (one per input), got {name}.shape={X.shape}.{hint}"
         )

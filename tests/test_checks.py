@@ -105,7 +105,7 @@ def test_check_X_names_the_caller_in_the_message():
 
 
 def test_check_X_suggests_transposing_when_rows_look_like_features():
-    with pytest.raises(ValueError, match=r"It looks transposed.*try X\.T"):
+    with pytest.raises(ValueError, match=r"Rows must be samples: if each column of X is a sample, use X\.T\."):
         check_X(np.ones((2, 50)), n_features=2)
 
 

@@ -82,7 +82,7 @@ MISTAKES = [
     pytest.param(lambda tmp: net().predict(np.array([0.5, -0.2])),
                  ValueError, [r"1-D array", r"X\.reshape\(1, -1\)"], id="one-sample-as-1d-vector"),
     pytest.param(lambda tmp: net().predict(X.T),
-                 ValueError, [r"2 columns", r"X\.shape=\(2, 40\)", r"transposed", r"X\.T"], id="transposed-X"),
+                 ValueError, [r"2 columns", r"X\.shape=\(2, 40\)", r"if each column of X is a sample", r"X\.T"], id="transposed-X"),
     pytest.param(lambda tmp: Dense(3, 2).forward(X),
                  ValueError, [r"Dense\(n_in=3\) expects X with 3 columns", r"X\.shape=\(40, 2\)"],
                  id="wrong-number-of-columns-for-a-layer"),
