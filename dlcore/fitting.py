@@ -51,6 +51,20 @@ def polynomial_fit(x, t, degree):
     return coef
 
 
+def fit_error(y_fit, y_true):
+    """The fit error chapter 2 reports: the mean squared difference between a fitted curve and the true one.
+
+    Both are the curves' values on the same grid of inputs, shape (n_points,).
+
+    >>> fit_error([1.0, 2.0], [1.0, 4.0])
+    2.0
+    """
+    y_fit, y_true = np.asarray(y_fit, dtype=float), np.asarray(y_true, dtype=float)
+    if y_fit.shape != y_true.shape:
+        raise ValueError(f"y_fit and y_true must be values on the same grid, got shapes {y_fit.shape} and {y_true.shape}.")
+    return float(np.mean((y_fit - y_true) ** 2))
+
+
 def relu_basis(x, kinks):
     """The ReLU pieces ``relu(x - t)``, one column per kink ``t``.
 

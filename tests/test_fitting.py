@@ -8,7 +8,7 @@ from dlcore import fitting
 X = np.linspace(-3, 3, 61)
 
 
-# --- polynomial_fit ------------------------------------------------------------------------
+# --- polynomial_fit and fit_error ----------------------------------------------------------
 
 def test_polynomial_fit_recovers_a_parabola_from_three_exact_points():
     # x = 2, 3, 4 with y = x²: the only parabola through them is 1·x² + 0·x + 0
@@ -150,3 +150,13 @@ def test_relu_target_gives_formula_and_function():
     np.testing.assert_allclose(f(X), np.tanh(3 * X))
     with pytest.raises(ValueError, match="Unknown target 'sine'; choose one of \\['wave'"):
         fitting.relu_target("sine")
+
+
+def test_fit_error_is_the_mean_squared_difference_on_the_grid():
+    # differences 0, 1, -2 -> squares 0, 1, 4 -> mean 5/3
+    assert fitting.fit_error([1.0, 3.0, 0.0], [1.0, 2.0, 2.0]) == pytest.approx(5 / 3, rel=1e-15)
+
+
+def test_fit_error_refuses_curves_on_different_grids():
+    with pytest.raises(ValueError, match=r"same grid, got shapes \(3,\) and \(2,\)"):
+        fitting.fit_error([1.0, 2.0, 3.0], [1.0, 2.0])

@@ -1,14 +1,15 @@
 """The function-fit explorer (chapter 2): fit a polynomial to noisy examples and watch the fit error.
 
 The model is :func:`dlcore.fitting.polynomial_fit` on examples from
-``datasets.function_samples``; the figure is ``plotting.plot_function_fit``.
+``datasets.function_samples``, judged by :func:`dlcore.fitting.fit_error`; the
+figure is ``plotting.plot_function_fit``.
 """
 
 import ipywidgets
 import numpy as np
 
 from .. import datasets, plotting
-from ..fitting import polynomial_fit
+from ..fitting import fit_error, polynomial_fit
 from .panel import LivePanel, animate_over
 
 
@@ -42,7 +43,7 @@ def function_fit_explorer(f=np.square, *, n_samples=10, noise=0.3, degree=2, see
     def fit(n_samples, noise, degree):
         x, t = datasets.function_samples(f, n_samples, x_range=x_range, noise=noise, seed=seed)
         y_fit = np.polyval(polynomial_fit(x, t, degree), x_grid)   # (n_points,)
-        error = float(np.mean((y_fit - y_true) ** 2))
+        error = fit_error(y_fit, y_true)
         return x, t, y_fit, error
 
     def title(n_samples, error):
