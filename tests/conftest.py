@@ -56,3 +56,21 @@ def screenshot_dir():
     """Where the browser tests save what they saw (inside _build/, which git ignores)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+def play_animation(page, player):
+    """Press Play on one of the book's animation players, see its frame change, press Pause.
+
+    ``player`` is the ``div.animation`` locator; fails if the player shows no first
+    frame or the frame does not change within 10 s.
+    """
+    image = player.locator("img[id^='_anim_img']")
+    player.scroll_into_view_if_needed()
+    first_src = image.get_attribute("src")
+    assert first_src and first_src.startswith("data:image/png;base64,"), "the animation shows no first frame"
+    player.locator("button[title='Play']").click()
+    page.wait_for_function(
+        "([id, src]) => document.getElementById(id).getAttribute('src') !== src",
+        arg=[image.get_attribute("id"), first_src], timeout=10_000,
+    )
+    player.locator("button[title='Pause']").click()

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, play_animation
 
 pytestmark = pytest.mark.site
 
@@ -225,16 +225,7 @@ def test_animation_plays_from_disk(visit, animation_page, shots):
     page_visit = visit(animation_page)
     page = page_visit.page
     player = page.locator("div.animation").first
-    image = player.locator("img[id^='_anim_img']")
-    player.scroll_into_view_if_needed()
-    first_src = image.get_attribute("src")
-    assert first_src and first_src.startswith("data:image/png;base64,"), "the animation shows no first frame"
-    player.locator("button[title='Play']").click()
-    page.wait_for_function(
-        "([id, src]) => document.getElementById(id).getAttribute('src') !== src",
-        arg=[image.get_attribute("id"), first_src], timeout=10_000,
-    )
-    player.locator("button[title='Pause']").click()
+    play_animation(page, player)
     player.screenshot(path=str(shots / f"animation__{animation_page.stem}.png"))
     page_visit.assert_clean()
 

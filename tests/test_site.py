@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, SITE
+from conftest import ROOT, SITE, play_animation
 
 pytestmark = pytest.mark.site
 
@@ -184,16 +184,7 @@ def test_chapter_animations_play(visits, path, screenshot_dir):
     (screenshot_dir / "site").mkdir(exist_ok=True)
     for i in range(players.count()):
         player = players.nth(i)
-        image = player.locator("img[id^='_anim_img']")
-        player.scroll_into_view_if_needed()
-        first_src = image.get_attribute("src")
-        assert first_src and first_src.startswith("data:image/png;base64,"), "the animation shows no first frame"
-        player.locator("button[title='Play']").click()
-        page.wait_for_function(
-            "([id, src]) => document.getElementById(id).getAttribute('src') !== src",
-            arg=[image.get_attribute("id"), first_src], timeout=10_000,
-        )
-        player.locator("button[title='Pause']").click()
+        play_animation(page, player)
         player.screenshot(path=str(screenshot_dir / "site" / f"animation{i}__{_screenshot_name(path)}"))
     assert page_visit.page_errors == []
 
