@@ -148,6 +148,11 @@ ANSWERS = {
                   (8, "that is the number of biases; add the weights 4·5 + 5·3.")],
         hint="Weights 4·5 + 5·3, plus one bias per neuron.",
     ),
+    # Chapter 6 (answers of chapter 6 go below this line)
+    # Chapter 7 (answers of chapter 7 go below this line)
+    # Chapter 8 (answers of chapter 8 go below this line)
+    # Chapter 9 (answers of chapter 9 go below this line)
+    # Chapter 10 (answers of chapter 10 go below this line)
 }
 
 

@@ -93,3 +93,12 @@ __all__ = [
     # diagrams
     "layer_values", "draw_network", "draw_composition",
 ]
+
+# The figures of chapters 6-10: one import line and one ``__all__ +=`` line per new module
+# (a new kind of picture gets a new module rather than a section in an old one).
+# Chapter 6
+# Chapter 7
+# Chapter 8
+# The playground
+# Chapter 9
+# Chapter 10

@@ -38,3 +38,11 @@ __all__ = [
     "feature_picker", "function_fit_explorer", "relu_pieces_explorer", "perceptron_explorer",
     "neuron_explorer", "network_explorer",
 ]
+
+# The panels of chapters 6-10: one import line and one ``__all__`` line per module.
+# Chapter 6
+# Chapter 7
+# Chapter 8
+# The playground
+# Chapter 9
+# Chapter 10
