@@ -41,7 +41,8 @@ def _half(dtype):
 def identity(Z):
     """Return ``Z`` unchanged (a copy): the 'no activation' of a linear output."""
     Z = np.asarray(Z)
-    return Z.copy() if Z.dtype.kind == "f" else Z.astype(float)
+    A = Z.copy() if Z.dtype.kind == "f" else Z.astype(float)
+    return A if A.ndim else A[()]   # a number for a number
 
 
 def identity_grad(Z, A=None):
@@ -56,7 +57,8 @@ def step(Z):
 
     The perceptron's activation. Its derivative is 0 everywhere it exists (it
     is undefined at 0), so gradients cannot flow through it: that is why
-    networks trained by backpropagation use smooth activations instead.
+    networks trained by backpropagation use activations with a useful slope
+    (sigmoid, tanh, ReLU) instead.
     """
     Z = np.asarray(Z)
     return (Z >= 0).astype(Z.dtype if Z.dtype.kind == "f" else float)
@@ -77,11 +79,11 @@ def sigmoid(Z):
     """
     Z = _as_float(Z)
     half = _half(Z.dtype)
-    A = np.multiply(Z, half)     # z / 2
+    A = np.multiply(Z, half, out=np.empty_like(Z))   # z / 2
     np.tanh(A, out=A)            # tanh(z / 2)
     A *= half
     A += half                    # 0.5 * tanh(z / 2) + 0.5
-    return A
+    return A if A.ndim else A[()]   # a number for a number
 
 
 def sigmoid_grad(Z, A=None):
@@ -125,7 +127,8 @@ LEAKY_SLOPE = 0.01
 def leaky_relu(Z, slope=LEAKY_SLOPE):
     """Leaky ReLU: ``z`` for positive ``z``, ``slope * z`` otherwise, so negatives still learn."""
     Z = np.asarray(Z)
-    return np.where(Z > 0, Z, slope * Z)
+    A = np.where(Z > 0, Z, slope * Z)
+    return A if A.ndim else A[()]   # a number for a number
 
 
 def leaky_relu_grad(Z, A=None, slope=LEAKY_SLOPE):
@@ -147,6 +150,10 @@ def softmax(Z):
     Z : ndarray, shape (n_samples, n_classes)
     """
     Z = np.asarray(Z, dtype=float) if np.asarray(Z).dtype.kind != "f" else np.asarray(Z)
+    if Z.ndim == 0:
+        raise ValueError(f"softmax turns a row of scores into probabilities; got one number, {Z[()]!r}. "
+                         "Pass the scores of all classes, e.g. softmax([2.0, 1.0, 0.1]), or one row per "
+                         "sample, shape (n_samples, n_classes).")
     A = Z - Z.max(axis=-1, keepdims=True)
     np.exp(A, out=A)
     A /= A.sum(axis=-1, keepdims=True)

@@ -218,3 +218,16 @@ def test_get_accepts_any_case_aliases_none_and_activation_objects():
     act = activations.get("tanh")
     assert activations.get(act) is act
     assert repr(act) == "Activation('tanh')"
+
+
+@pytest.mark.parametrize("name", ["identity", "step", "sigmoid", "tanh", "relu", "leaky_relu"])
+def test_an_activation_of_one_number_is_one_number(name):
+    f = getattr(activations, name)
+    value = f(0.7)
+    assert np.ndim(value) == 0 and not isinstance(value, np.ndarray)
+    assert value == pytest.approx(float(f(np.array([0.7]))[0]))
+
+
+def test_softmax_of_one_number_says_to_pass_a_row_of_scores():
+    with pytest.raises(ValueError, match=r"row of scores.*softmax\(\[2.0, 1.0, 0.1\]\)"):
+        activations.softmax(0.7)
