@@ -3,12 +3,13 @@
 #   make book       build the web book into _build/html (strict: warnings fail)
 #   make course     the course edition, without solutions, into _build/course/_build/html
 #   make test       unit tests, every chapter re-run by nbval, the built site in
-#                   headless Chromium, and a chapter driven in a real JupyterLab
+#                   headless Chromium, and every chapter driven in a real JupyterLab
 #   make lab        open the chapters in JupyterLab
 #   make notebooks  re-run every chapter and store its outputs
 #   make bench      benchmarks against scikit-learn and PyTorch (own venv)
 #   make lock       update the exact versions (requirements*.lock) from requirements*.in
 #   make bench-redraw  how fast each chapter's live panel redraws (the reader's venv)
+#   make bench-playground  the playground's frame rate and pause latency in a real JupyterLab
 #   make clean      remove what the commands above built (keeps .venv)
 #   make distclean  clean, and remove the virtual environments too
 #
@@ -49,10 +50,10 @@ TEST_TIMEOUT := 900
 BENCH_VENV := .venv-bench
 STAMP_BENCH := $(BENCH_VENV)/.installed
 
-.PHONY: help venv lock book course test lab notebooks bench bench-redraw clean distclean chromium vendor
+.PHONY: help venv lock book course test lab notebooks bench bench-redraw bench-playground clean distclean chromium vendor
 
 help:
-	@sed -n '2,13p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,15p' Makefile | sed 's/^# \{0,1\}//'
 
 # --- environments ------------------------------------------------------------
 
@@ -175,6 +176,11 @@ bench: $(STAMP_BENCH)
 # Widget redraw times need the reader's environment (matplotlib, ipywidgets), not PyTorch.
 bench-redraw: $(STAMP_REQS)
 	$(BIN)/python bench/redraw.py
+
+# Frames per second while the playground trains, and how soon pause takes effect, measured in
+# the page of a real JupyterLab in headless Chromium (the test environment: Playwright).
+bench-playground: $(STAMP_TEST) chromium
+	$(BIN)/python bench/playground_lab.py
 
 # --- cleaning ----------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from dlcore import plotting, widgets
 
 def panels():
     net = dlcore.Network.from_sizes([2, 2, 1], hidden="sigmoid", output="sigmoid", seed=0)
+    tiny = dlcore.Network.from_sizes([1, 1, 1], hidden="sigmoid", output="sigmoid", seed=0)
     return [
         # (chapter, panel, control, values it cycles through)
         ("1 feature_picker", widgets.feature_picker, None, None),
@@ -41,7 +42,43 @@ def panels():
         ("5 neuron_explorer (relu)", lambda: widgets.neuron_explorer(w1=1.0, w2=-0.5, b=0.5, activation="relu"),
          "w1", [0.5, -0.5, 1.5, 1.0]),
         ("5 network_explorer", lambda: widgets.network_explorer(net, x1=1.0, x2=0.0), "x1", [0.5, 0.0, -0.5, 1.0]),
+        ("6 cost_explorer", lambda: widgets.cost_explorer(w=-1.0, b=0.0, cost="cross-entropy"), None, None),
+        ("6 init_scale_explorer", lambda: widgets.init_scale_explorer(scale=1.0, n_in=2500), None, None),
+        ("7 backprop_stepper", lambda: widgets.backprop_stepper(tiny, x=[1.5], t=[1.0]), None, None),
+        ("8 learning_rate_explorer", lambda: widgets.learning_rate_explorer("narrow_valley", lr=0.15, steps=20),
+         None, None),
+        ("8 playground (a control that keeps the run)", lambda: widgets.playground(data="spirals", hidden=(8, 8)),
+         "lr", [0.01, 0.1, 0.03]),
+        ("9 overfitting_explorer (epochs)", overfitting_panel, "epochs", [60, 120, 300, 600, 240]),
+        ("10 weights_over_epochs", weights_panel, None, None),
+        ("10 image_browser", images_panel, None, None),
     ]
+
+
+def overfitting_panel():
+    X, y = dlcore.datasets.circles(600, noise=0.2, seed=2)
+    return widgets.overfitting_explorer(X[:400], y[:400], X[400:], y[400:], n_train=40, hidden=100, epochs=600,
+                                        max_epochs=600, epoch_step=30)
+
+
+def _planes_and_cars(n_samples=300):
+    X, y = dlcore.datasets.planes_and_cars(n_samples, seed=0)
+    return X.reshape(len(X), -1) - 0.5, y
+
+
+def weights_panel():
+    from dlcore.snapshots import WeightSnapshots
+    X, y = _planes_and_cars()
+    net = dlcore.Network.from_sizes([2500, 32, 2], hidden="relu", output="softmax", init="he", seed=0)
+    snapshots = WeightSnapshots(net, every=10)
+    dlcore.train(net, X, y, epochs=5, batch_size=30, lr=0.01, callback=snapshots, seed=0)
+    return widgets.weights_over_epochs(snapshots)
+
+
+def images_panel():
+    X, y = _planes_and_cars(64)
+    y_pred = np.where(np.arange(len(y)) % 5 == 0, 1 - y, y)          # every fifth picture "wrong"
+    return widgets.image_browser((X + 0.5).reshape(-1, 50, 50), y, y_pred, class_names=["car", "plane"])
 
 
 def bare_line_plot():
@@ -63,11 +100,15 @@ def bare_line_plot():
 
 
 def first_control(panel):
-    """For a panel listed without a control: its first checkbox or slider, toggled or nudged."""
+    """For a panel listed without a control: its first checkbox or slider, toggled or moved; else a dropdown."""
+    for name, control in panel.controls.items():
+        if isinstance(control.value, bool):
+            return name, [not control.value, control.value]
+        if hasattr(control, "min"):
+            return name, [control.min, control.max, control.value]
     name, control = next(iter(panel.controls.items()))
-    if isinstance(control.value, bool):
-        return name, [not control.value, control.value]
-    return name, [control.min, control.value]
+    values = [option[1] if isinstance(option, tuple) else option for option in control.options]
+    return name, values[:4]
 
 
 def main():
