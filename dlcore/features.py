@@ -7,7 +7,9 @@ line in the coordinates ``(x₁, x₂)``; given the distance from the centre,
 names the features a reader can choose from, :func:`plane_features`
 computes them, and :class:`FeatureClassifier` trains one sigmoid neuron (a
 ``Network`` of one ``Dense`` layer, with the library's ``train``) on the
-chosen ones.
+chosen ones. :func:`fit_linear_classifier` and :func:`fit_small_network`
+train the two models chapter 1 compares in one call each, so that the
+chapter can use them before chapters 6 to 8 explain how training works.
 
 >>> plane_features(np.array([[3.0, 4.0]]), ["r", "x1_x2"])
 array([[ 5., 12.]])
@@ -124,3 +126,58 @@ class FeatureClassifier:
     def accuracy(self, X, y):
         """Fraction of the points of ``X`` whose class is predicted right."""
         return float(np.mean(self.predict(X) == np.asarray(y)))
+
+
+def fit_linear_classifier(F, y, *, seed=0):
+    """A linear classifier (one sigmoid neuron) trained on the feature columns of ``F``.
+
+    Logistic regression: ``Network([Dense(n_features, 1, "sigmoid")])``,
+    trained by 500 full-batch gradient-descent steps with learning rate 0.5
+    (chapters 6 to 8 explain these words).
+
+    Parameters
+    ----------
+    F : ndarray, shape (n_samples, n_features)
+    y : ndarray of 0/1, shape (n_samples,)
+    seed : int
+        Seeds the starting weights.
+
+    Returns
+    -------
+    Network
+        Trained; ``.predict``, ``.predict_proba`` and ``.accuracy`` read new points.
+    """
+    F = np.asarray(F, dtype=float)
+    if F.ndim != 2:
+        raise ValueError(f"F must be a table of shape (n_samples, n_features), got F.shape={F.shape}. "
+                         "For a single feature f, pass f[:, None].")
+    net = Network([Dense(F.shape[1], 1, "sigmoid", seed=seed)])
+    train(net, F, y, epochs=500, batch_size=len(F), lr=0.5, seed=seed)
+    return net
+
+
+def fit_small_network(X, y, *, n_hidden=8, seed=0):
+    """A network with one hidden layer of ``n_hidden`` ReLU neurons and a sigmoid output, trained on ``X``.
+
+    ``Network.from_sizes([n_features, n_hidden, 1], hidden="relu",
+    output="sigmoid")``, trained by 100 passes over the data in batches of
+    50 with learning rate 0.3 (chapters 6 to 8 explain these words).
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_samples, n_features)
+    y : ndarray of 0/1, shape (n_samples,)
+    n_hidden : int
+    seed : int
+        Seeds the starting weights and the order of the examples.
+
+    Returns
+    -------
+    Network
+    """
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2:
+        raise ValueError(f"X must be a table of shape (n_samples, n_features), got X.shape={X.shape}.")
+    net = Network.from_sizes([X.shape[1], n_hidden, 1], hidden="relu", output="sigmoid", seed=seed)
+    train(net, X, y, epochs=100, batch_size=50, lr=0.3, seed=seed)
+    return net

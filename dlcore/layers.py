@@ -204,7 +204,8 @@ class Dense:
             layer before). Fills ``self.dW`` and ``self.db``.
         """
         dA = self._check_backward(dA)
-        dZ = self.activation.backward(dA, self.Z, self.A)   # (n_samples, n_out): dA times the activation's slope
+        # dA times the activation's slope: (n_samples, n_out)
+        dZ = self.activation.backward(dA, self.Z, self.A)
         return self.backward_from_dZ(dZ, input_grad=input_grad)
 
     def backward_from_dZ(self, dZ, *, input_grad=True):
@@ -215,11 +216,12 @@ class Dense:
         softmax): then ``dZ = (A - T) / n`` is known directly.
         """
         dZ = self._check_backward(dZ)
-        self.dW = self.X.T @ dZ                      # (n_in, n_out)
-        self.db = dZ.sum(axis=0)                     # (n_out,): a bias is a weight whose input is always 1
+        self.dW = self.X.T @ dZ      # (n_in, n_out)
+        # a bias is a weight whose input is always 1: (n_out,)
+        self.db = dZ.sum(axis=0)
         if not input_grad:
             return None
-        return dZ @ self.W.T                         # (n_samples, n_in)
+        return dZ @ self.W.T         # (n_samples, n_in)
 
     def _check_backward(self, grad):
         if self.A is None:

@@ -256,13 +256,16 @@ class Network:
         """
         out = self.layers[-1]
         T = self._check_T(T)
-        first = self.layers[0]            # nothing comes before it: it needs no gradient for its input
+        # nothing comes before the first layer: it needs no gradient for its input
+        first = self.layers[0]
         if self.loss.pairs_with == out.activation.name:
-            # Cross-entropy after sigmoid or softmax: the activation's slope cancels out
-            # of the chain rule, and dC/dZ = (A - T) / n is known directly.
-            dA = out.backward_from_dZ(self.loss.grad_Z(out.A, T), input_grad=out is not first)
+            # Cross-entropy after sigmoid or softmax: the activation's slope
+            # cancels out of the chain rule, and dC/dZ = (A - T) / n is known.
+            dZ = self.loss.grad_Z(out.A, T)
+            dA = out.backward_from_dZ(dZ, input_grad=out is not first)
         else:
-            dA = out.backward(self.loss.grad(out.A, T), input_grad=out is not first)   # dC/dA, then the chain rule
+            dA = self.loss.grad(out.A, T)       # dC/dA, then the chain rule
+            dA = out.backward(dA, input_grad=out is not first)
         for layer in reversed(self.layers[:-1]):
             dA = layer.backward(dA, input_grad=layer is not first)
 

@@ -89,3 +89,27 @@ def test_feature_sets_name_known_features():
 def test_feature_classifier_checks_the_names_when_it_is_made():
     with pytest.raises(ValueError, match=r"Unknown feature\(s\) \['radius'\]"):
         features.FeatureClassifier(["radius"])
+
+
+def test_fit_linear_classifier_learns_the_radius_threshold_on_the_circles():
+    X, y = datasets.circles(200, noise=0.1, seed=0)
+    R = np.sqrt((X ** 2).sum(axis=1))[:, None]                     # (200, 1)
+    net = features.fit_linear_classifier(R, y, seed=0)
+    w, b = net.layers[0].W[0, 0], net.layers[0].b[0]
+    assert w < 0 and 0.5 < -b / w < 1.0                            # inner ring: r below a threshold
+    assert net.accuracy(R, y) > 0.95
+    assert features.fit_linear_classifier(X, y, seed=0).accuracy(X, y) < 0.65   # no line does
+
+
+def test_fit_small_network_solves_the_circles_from_raw_coordinates():
+    X, y = datasets.circles(200, noise=0.1, seed=0)
+    net = features.fit_small_network(X, y, seed=0)
+    assert net.sizes == [2, 8, 1]
+    assert net.accuracy(X, y) > 0.95
+
+
+def test_fit_helpers_ask_for_a_table_of_features():
+    with pytest.raises(ValueError, match=r"f\[:, None\]"):
+        features.fit_linear_classifier(np.zeros(5), np.zeros(5))
+    with pytest.raises(ValueError, match="n_samples, n_features"):
+        features.fit_small_network(np.zeros(5), np.zeros(5))

@@ -127,3 +127,15 @@ def test_invalid_arguments_are_rejected(kwargs, exc):
     net, X, y = _net_and_data()
     with pytest.raises(exc):
         gradcheck(net, X, y, **kwargs)
+
+
+def test_the_report_names_each_arrays_relative_error_as_one_number():
+    net, X, y = _net_and_data()
+    _break_dW(net.layers[0], factor=1.01)
+    report = gradcheck(net, X, y)
+    header, first = str(report).splitlines()[:2]
+    assert header.split()[-2:] == ["relative", "error"] and "max rel" not in header
+    row = report.rows[0]
+    # one number for the whole array: |1.01 g - g| / (|1.01 g| + |g|)
+    assert row["rel_error"] == row["max_rel_error"] == pytest.approx(0.01 / 2.01, rel=1e-4)
+    assert first.split()[-1] == f"{row['rel_error']:.2e}"

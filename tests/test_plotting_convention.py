@@ -11,6 +11,9 @@ from matplotlib.figure import Figure
 
 from _helpers import xor_network
 from dlcore import fitting, plotting
+from dlcore import graph  # chapter 7
+from dlcore import descent  # chapter 8
+from dlcore.playground import Playground  # the playground
 
 # Small building blocks return what they made (the docstring names them); draw_line is the one
 # among them whose name starts with draw_.
@@ -43,6 +46,30 @@ SAMPLES = {
                             {"net": xor_network(scale=2.0)}),
     "draw_network": ("ax", (xor_network(),), {"x": [0.0, 0.0]}, {"x": [1.0, 0.0]}),
     "draw_composition": ("ax", (2, [("add 1", lambda v: v + 1)]), {}, {"x": 5}),
+    # chapter 6
+    "plot_cost_curve": ("ax", (x, {"cost": x ** 2}, 0.5), {}, {"costs": {"cost": (x - 1) ** 2}, "current": -1.0}),
+    "plot_cost_surface": ("ax", (x, x, grid ** 2, (0.0, 0.0)), {}, {"current": (1.0, -1.0)}),
+    "plot_init_histograms": ("fig", ({"Z": grid, "A": np.abs(grid) / 4, "dW": grid / 100, "std_z": 1.0,
+                                      "saturated": 0.0},), {},
+                             {"stats": {"Z": 2 * grid, "A": np.abs(grid) / 8, "dW": grid / 1e5, "std_z": 2.0,
+                                        "saturated": 0.5}}),
+    "plot_image_grid": ("fig", (np.zeros((2, 5, 5)), [0, 1]), {}, {"images": np.ones((2, 5, 5))}),
+    # the playground
+    "plot_playground": ("fig", (Playground("xor", hidden=(2,)),), {"resolution": 10},
+                        {"run": Playground("xor", hidden=(2,), seed=1), "weight": (1, 1, 0)}),
+    # chapter 10
+    "draw_labelled_images": ("fig", (np.zeros((2, 4, 4)), ["a", "b"]), {}, {"images": np.ones((2, 4, 4))}),
+    "draw_weight_images": ("fig", (np.eye(16)[:, :2],), {"image_shape": (4, 4)}, {"W": -np.eye(16)[:, 2:4]}),
+    "plot_confusion_matrix": ("ax", (np.array([[3, 1], [0, 4]]),), {}, {"matrix": np.array([[1, 3], [2, 2]])}),
+    # chapter 8
+    "plot_descent": ("ax", (descent.SURFACES["bowl"], np.array([[0.0], [1.5]])), {},
+                     {"paths": np.array([[5.0], [4.0]]), "title": "moved"}),
+    # chapter 9
+    "plot_learning_curves": ("ax", ([0.9, 0.5, 0.3], [1.0, 0.6, 0.8]), {}, {"val_cost": [1.0, 0.7, 0.5]}),
+    # chapter 7
+    "draw_graph": ("ax", (graph.network_graph(xor_network(), [0.0, 1.0], [1.0]),), {"step": 0}, {"step": 5}),
+    "draw_rate_chain": ("ax", (["a", "b", "c"], [(2.0, "b per a"), (3.0, "c per b")]), {},
+                        {"rates": [(0.5, "b per a"), (4.0, "c per b")]}),
 }
 
 

@@ -56,6 +56,23 @@ def test_jumps_are_drawn_as_gaps_not_walls():
     assert len(y) == len(z) + 1
 
 
+def test_no_slope_is_drawn_where_the_curve_jumps_or_bends():
+    z = np.linspace(-1, 1, 21)
+    fig = plotting.new_figure(6, 3)
+    plotting.plot_activations_with_derivatives(fig, ["step", "relu"], z=z, ncols=1)
+    for ax, ends in [(fig.axes[1], [0.0]), (fig.axes[3], [0.0, 1.0])]:
+        circles = [line for line in ax.lines if line.get_marker() == "o"]
+        slope = ax.lines[-1]
+        x, y = slope.get_xdata(), slope.get_ydata()
+        assert np.isnan(y[x == 0.0]).all()             # a gap at z = 0, not a value
+        np.testing.assert_allclose(circles[0].get_xdata(), 0.0)
+        np.testing.assert_allclose(sorted(circles[0].get_ydata()), ends)   # the slopes on either side
+    fig = plotting.new_figure(6, 3)
+    plotting.plot_activations_with_derivatives(fig, ["sigmoid"], z=z, ncols=1)
+    assert not [line for line in fig.axes[1].lines if line.get_marker() == "o"]   # smooth: no circles
+    assert not np.isnan(fig.axes[1].lines[-1].get_ydata()).any()                  # and no gap
+
+
 def test_softmax_is_refused_in_the_elementwise_grid():
     with pytest.raises(ValueError, match="plot_softmax_example"):
         plotting.plot_activations_with_derivatives(plotting.new_figure(), ["relu", "softmax"])
@@ -108,7 +125,9 @@ def test_plot_function_fit_without_true_curve_draws_only_fits():
     ax = new_axes()
     plotting.plot_function_fit(ax, [2.0, 4.0], [4.0, 16.0], X_GRID, fits={"a": X_GRID, "b": X_GRID})
     assert len(ax.lines) == 2
-    assert all(line.get_linestyle() == "-" for line in ax.lines)
+    styles = [line.get_linestyle() for line in ax.lines]
+    assert "--" not in styles                       # dashed is the true curve's style
+    assert styles[0] == "-" and styles[1] != styles[0]   # fits differ by style as well as colour
 
 
 # --- plot_fit_band ------------------------------------------------------------

@@ -147,3 +147,15 @@ def test_draw_composition_rejects_no_steps_and_wrong_names():
         plotting.draw_composition(new_axes(), 1, [])
     with pytest.raises(ValueError, match="one caption per value"):
         plotting.draw_composition(new_axes(), 1, [("square", np.square)], names=["x"])
+
+
+def test_weight_labels_of_crossing_edges_stay_apart():
+    # XOR's hidden layer: x1→h2 and x2→h1 cross in the middle; no two labels may sit on one spot
+    net = xor_network(scale=10.0)
+    fig = plotting.new_figure(5, 3)
+    ax = fig.add_subplot()
+    plotting.draw_network(ax, net, weight_labels=True)
+    spots = [text.get_position() for text in ax.texts if text.get_text() == "10"]
+    assert len(spots) == 5
+    gaps = [np.hypot(a[0] - b[0], a[1] - b[1]) for i, a in enumerate(spots) for b in spots[i + 1:]]
+    assert min(gaps) > 0.2

@@ -175,3 +175,25 @@ def test_canvas_to_png_encodes_what_the_canvas_holds():
 def test_clean_jshtml_refuses_a_player_it_does_not_recognise():
     with pytest.raises(RuntimeError, match="animation player changed its markup"):
         plotting.clean_jshtml("<div>not a player</div>", alt="x")
+
+
+def test_fewer_colors_reduces_every_embedded_png_and_keeps_the_rest_of_the_html():
+    import base64
+    import io
+    import re
+
+    from PIL import Image
+
+    fig = plotting.new_figure(2, 1.5)
+    ax = fig.add_subplot()
+    ax.imshow(np.linspace(0, 1, 400).reshape(20, 20), cmap="viridis")
+    html_text = '<p>before</p>' + plotting.img_html(plotting.figure_to_png(fig), "a smooth map") + '<p>after</p>'
+    reduced = plotting.fewer_colors(html_text, colors=8)
+    assert reduced.startswith("<p>before</p>") and reduced.endswith("<p>after</p>") and 'alt="a smooth map"' in reduced
+
+    def colours(text):
+        data = re.search(r"data:image/png;base64,([A-Za-z0-9+/=]+)", text).group(1)
+        image = Image.open(io.BytesIO(base64.b64decode(data))).convert("RGB")
+        return image.size, len(image.getcolors(1 << 16))
+    (size_before, n_before), (size_after, n_after) = colours(html_text), colours(reduced)
+    assert size_after == size_before and n_after <= 8 < n_before

@@ -30,7 +30,10 @@ def test_perceptron_explorer_redraws_when_each_control_moves(panel):
 def test_perceptron_explorer_title_reports_updates_accuracy_and_convergence(panel):
     ax = panel.fig.axes[0]
     panel.controls["step"].value = 0
-    assert ax.get_title().startswith("blobs: your starting line\naccuracy 50%")
+    assert ax.get_title().startswith("blobs: start, no line yet (w = 0)\naccuracy 50%")
+    panel.controls["w1"].value = 1.0
+    assert ax.get_title().startswith("blobs: the starting line\n")
+    panel.controls["w1"].value = 0.0
     panel.controls["step"].value = 1
     assert ax.get_title().startswith("blobs: update 1 (epoch 1)")
     panel.controls["step"].value = panel.controls["step"].max         # past convergence

@@ -67,7 +67,7 @@ from .curves import (ELEMENTWISE_ACTIVATIONS, draw_feature_weights, plot_activat
                      plot_relu_pieces, plot_softmax_example)
 from .diagrams import draw_composition, draw_network, layer_values
 from .heatmaps import plot_function_2d, plot_network_output, plot_neuron_output
-from .output import (Picture, animation_html, canvas_to_png, clean_jshtml, figure_to_png, img_html,
+from .output import (Picture, animation_html, canvas_to_png, clean_jshtml, fewer_colors, figure_to_png, img_html,
                      png_data_uri, show, small_multiples_html)
 from .planes import draw_decision_boundary, draw_line, draw_perceptron, half_plane, scatter_classes
 from .style import (ANIMATION_DPI, BLACK, BLUE, BLUISH_GREEN, CLASS_COLORS, CLASS_MARKERS, DIVERGING_CMAP,
@@ -82,7 +82,7 @@ __all__ = [
     "new_figure", "style_axes", "minus", "light", "redraw_update",
     # output
     "figure_to_png", "canvas_to_png", "png_data_uri", "img_html", "Picture", "show",
-    "animation_html", "clean_jshtml", "small_multiples_html",
+    "animation_html", "clean_jshtml", "small_multiples_html", "fewer_colors",
     # planes
     "scatter_classes", "draw_decision_boundary", "draw_line", "half_plane", "draw_perceptron",
     # heatmaps
@@ -97,8 +97,24 @@ __all__ = [
 # The figures of chapters 6-10: one import line and one ``__all__ +=`` line per new module
 # (a new kind of picture gets a new module rather than a section in an old one).
 # Chapter 6
+from .costs import plot_cost_curve, plot_cost_surface  # noqa: E402
+__all__ += ["plot_cost_curve", "plot_cost_surface"]
+from .distributions import plot_init_histograms  # noqa: E402
+__all__ += ["plot_init_histograms"]
+from .images import plot_image_grid  # noqa: E402
+__all__ += ["plot_image_grid"]
 # Chapter 7
+from .graphs import draw_graph, draw_rate_chain  # noqa: E402
+__all__ += ["draw_graph", "draw_rate_chain"]
 # Chapter 8
+from .descent import plot_descent  # noqa: E402
+__all__ += ["plot_descent"]
 # The playground
+from .playground import plot_playground  # noqa: E402
+__all__ += ["plot_playground"]
 # Chapter 9
+from .learning_curves import plot_learning_curves  # noqa: E402
+__all__ += ["plot_learning_curves"]
 # Chapter 10
+from .learned import draw_labelled_images, draw_weight_images, plot_confusion_matrix  # noqa: E402
+__all__ += ["draw_labelled_images", "draw_weight_images", "plot_confusion_matrix"]

@@ -8,6 +8,7 @@ parameter (chapter 2), a target approximated by a sum of ReLU pieces
 
 import numpy as np
 from matplotlib.collections import LineCollection
+from matplotlib.legend_handler import HandlerTuple
 from matplotlib.transforms import blended_transform_factory
 
 from .. import activations
@@ -56,8 +57,19 @@ def _with_breaks(z, a, jump=0.25):
     return np.insert(z, jumps + 1, np.nan), np.insert(a.astype(float), jumps + 1, np.nan)
 
 
+def _corners(act, z, h=1e-7):
+    """The inputs in ``z`` (and 0, if inside its range) where ``act`` has no slope: a jump or a corner."""
+    c = np.union1d(z, [0.0]) if z[0] < 0 < z[-1] else np.asarray(z, dtype=float)
+    left, right = (act(c) - act(c - h)) / h, (act(c + h) - act(c)) / h   # the slopes from each side
+    return c[~np.isclose(left, right, rtol=1e-3, atol=1e-3)]
+
+
 def plot_activations_with_derivatives(fig, names=ELEMENTWISE_ACTIVATIONS, *, z=None, ncols=2):
     """Small multiples: each activation beside its derivative (its slope), on ``fig``.
+
+    Where an activation jumps or has a corner (the step and the ReLUs at 0) it
+    has no slope: the slope's curve has a gap there, with an open circle at
+    each of its ends.
 
     Parameters
     ----------
@@ -90,13 +102,23 @@ def plot_activations_with_derivatives(fig, names=ELEMENTWISE_ACTIVATIONS, *, z=N
             ax.set_visible(False)
             continue
         act = acts[k]
-        if part == 0:
-            y, color, title, ylabel = act(z), BLUE, act.name, "$a = g(z)$"
-        else:
-            y, color, title, ylabel = act.grad(z, act(z)), ORANGE, f"slope of {act.name}", "slope"
         ax.axhline(0, color=GREY, linewidth=0.8)
         ax.axvline(0, color=GREY, linewidth=0.8)
-        ax.plot(*_with_breaks(z, y), color=color, linewidth=2.0)
+        if part == 0:
+            zs, y, color, title, ylabel = z, act(z), BLUE, act.name, "$a = g(z)$"
+        else:
+            # No slope where the curve jumps or has a corner: a gap, and open circles at its ends.
+            corners = _corners(act, z)
+            zs = np.union1d(z, corners)
+            y = act.grad(zs, act(zs)).astype(float)
+            y[np.isin(zs, corners)] = np.nan
+            color, title, ylabel = ORANGE, f"slope of {act.name}", "slope"
+            for c in corners:
+                ends = np.unique(act.grad(np.array([c - 1e-9, c + 1e-9]), act(np.array([c - 1e-9, c + 1e-9]))))
+                ax.plot(np.full(len(ends), c), ends, linestyle="none", marker="o", markersize=5,
+                        markerfacecolor="white", markeredgecolor=color, markeredgewidth=1.5, zorder=3)
+        ax.plot(*_with_breaks(zs, y), color=color, linewidth=2.0)
+        y = y[np.isfinite(y)]
         lo, hi = float(np.min(y)), float(np.max(y))
         pad = max(0.15 * (hi - lo), 0.15)
         ax.set_ylim(lo - pad, hi + pad)
@@ -141,7 +163,8 @@ def plot_softmax_example(fig, z=(2.0, 1.0, 0.1), *, z_range=(-4.0, 4.0)):
     Z[:, 0] = z1
     A = activations.softmax(Z)                                          # (n_points, n_classes)
     for i in k:
-        ax_curves.plot(z1, A[:, i], color=PALETTE[i % len(PALETTE)], linewidth=2.0, label=f"$a_{i + 1}$")
+        ax_curves.plot(z1, A[:, i], color=PALETTE[i % len(PALETTE)], linewidth=2.0, label=f"$a_{i + 1}$",
+                       linestyle=["-", "-.", ":"][i % 3])                # style as well as colour
     ax_curves.plot(z1, A[:, 0] * (1 - A[:, 0]), color=BLACK, linestyle="--", linewidth=1.5,
                    label="slope of $a_1$")
     ax_curves.set_ylim(-0.05, 1.05)
@@ -150,6 +173,10 @@ def plot_softmax_example(fig, z=(2.0, 1.0, 0.1), *, z_range=(-4.0, 4.0)):
     style_axes(ax_curves, title=f"moving $z_1$ (with ${others}$)", xlabel="$z_1$", ylabel="output")
     ax_curves.legend(loc="center left", fontsize="small")
     return redraw_update(plot_softmax_example, arguments)
+
+
+#: Line styles of the fitted curves of :func:`plot_function_fit`, in order (the true curve is dashed).
+FIT_LINESTYLES = ("-", "-.", ":", (0, (8, 2)))
 
 
 def plot_function_fit(ax, x, t, x_grid, y_true=None, fits=None, *, title=None, ylim=None,
@@ -167,7 +194,9 @@ def plot_function_fit(ax, x, t, x_grid, y_true=None, fits=None, *, title=None, y
     y_true : ndarray of shape (n_points,), optional
         The true function on ``x_grid``, drawn as a dashed black line.
     fits : dict of str to ndarray of shape (n_points,), optional
-        Fitted models on ``x_grid`` by legend label, drawn in the palette's order.
+        Fitted models on ``x_grid`` by legend label, drawn in the palette's order
+        and each in its own line style (solid, dash-dot, dotted, long dashes), so
+        that curves on top of each other stay apart without colour.
     ylim : (float, float), optional
         Fixed y range, so that the frames of an animation share one scale.
 
@@ -184,7 +213,8 @@ def plot_function_fit(ax, x, t, x_grid, y_true=None, fits=None, *, title=None, y
     if y_true is not None:
         ax.plot(x_grid, y_true, color=BLACK, linestyle="--", linewidth=1.6, label=true_label, zorder=2)
     lines = [
-        ax.plot(x_grid, y_fit, color=PALETTE[i % len(PALETTE)], linewidth=2.2, label=label, zorder=3)[0]
+        ax.plot(x_grid, y_fit, color=PALETTE[i % len(PALETTE)], linewidth=2.2, label=label, zorder=3,
+                linestyle=FIT_LINESTYLES[i % len(FIT_LINESTYLES)])[0]
         for i, (label, y_fit) in enumerate(fits.items())
     ]
     points = ax.scatter(x, t, s=24, color=BLACK, edgecolors="white", linewidths=0.6, zorder=4,
@@ -341,8 +371,11 @@ def plot_relu_pieces(ax, x, y_target, pieces, bias=0.0, *, kinks=None, title=Non
     style_axes(ax, title=title, xlabel=xlabel, ylabel=ylabel)
     # The pieces' legend entry is a plain line (a LineCollection's entry would not show its count).
     pieces_key = ax.plot([], [], color=ORANGE, linewidth=1.1, alpha=0.55, label="pieces")[0]
-    legend = ax.legend(handles=[target_line, sum_line, pieces_key, kink_marks], loc=legend_loc,
-                       fontsize="small")
+    # ... beside a dotted stretch for the constant, which its text names ("4 pieces + a constant")
+    keys = [target_line, sum_line, pieces_key, kink_marks]
+    legend = ax.legend([target_line, sum_line, (pieces_key, bias_line), kink_marks],
+                       [key.get_label() for key in keys], loc=legend_loc, fontsize="small", handlelength=3.6,
+                       handler_map={tuple: HandlerTuple(ndivide=None, pad=0.4)})
     pieces_text = legend.get_texts()[2]
 
     def update(y_target, pieces, bias=0.0, kinks=None, title=None):

@@ -150,7 +150,9 @@ def draw_network(ax, net, x=None, *, weight_labels=False, max_nodes=9, title=Non
                 colors.append(ORANGE if w > 0 else BLUE if w < 0 else GREY)
                 widths.append(0.4 + 3.6 * abs(w) / w_max)
                 if weight_labels:
-                    t = 0.3                                           # near the sender, where edges fan out
+                    # level edges: at the middle; the others near the sender, where edges fan out
+                    # (not at the middle, where two edges that cross would put their labels together)
+                    t = 0.5 if np.isclose(yi, yj) else 0.3
                     ax.text(col * dx + t * dx, yi + t * (yj - yi), minus(f"{w:.3g}"), fontsize=fontsize * 0.85,
                             ha="center", va="center", zorder=4,
                             bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.9))

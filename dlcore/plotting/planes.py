@@ -15,7 +15,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon
 
 from ..datasets import grid_points
-from .style import BLACK, CLASS_COLORS, CLASS_MARKERS, GREY, VERMILLION, light, style_axes
+from .style import BLACK, CLASS_COLORS, CLASS_MARKERS, GREY, light, style_axes
 
 
 def _region_cmap():
@@ -234,7 +234,7 @@ def half_plane(w, b, xlim, ylim):
 
 
 def draw_perceptron(ax, X, y, w, b, *, previous=None, highlight=None, title=None, title_size=None, padding=0.5,
-                    legend=True):
+                    legend=True, size=20):
     """A perceptron over two-class data: its line, the side it calls 1 shaded orange, the other blue.
 
     Parameters
@@ -256,6 +256,9 @@ def draw_perceptron(ax, X, y, w, b, *, previous=None, highlight=None, title=None
     legend : bool or "all"
         Explain the markers, shading and lines beside the plot: those drawn
         now (True) or also those an ``update`` may show later (``"all"``).
+    size : float
+        Marker area in points squared (larger for a figure of a few points);
+        the ring around a highlighted example stays well outside the marker.
 
     Returns
     -------
@@ -264,7 +267,7 @@ def draw_perceptron(ax, X, y, w, b, *, previous=None, highlight=None, title=None
         moves everything in place (X and y: switch to other data).
     """
     state = {"X": np.asarray(X, dtype=float), "y": np.asarray(y)}
-    points = scatter_classes(ax, state["X"], state["y"])
+    points = scatter_classes(ax, state["X"], state["y"], size=size)
     style_axes(ax, xlabel="$x_1$", ylabel="$x_2$", grid=False)
     ax.set_facecolor(light(CLASS_COLORS[0]))                                 # the side called 0
     side_1 = ax.add_patch(Polygon(np.zeros((3, 2)), closed=True, facecolor=light(CLASS_COLORS[1]),
@@ -272,8 +275,9 @@ def draw_perceptron(ax, X, y, w, b, *, previous=None, highlight=None, title=None
     ax.set_aspect("equal", adjustable="datalim")   # keeps the box the layout gives; widens a limit
     old_line = draw_line(ax, [0.0, 0.0], 0.0, color=GREY, linestyle="--", linewidth=1.5, label="line before")
     new_line = draw_line(ax, [0.0, 0.0], 0.0, label="the line w·x + b = 0")
-    ring = ax.scatter([], [], s=170, facecolors="none", edgecolors=VERMILLION, linewidths=2.2, zorder=5,
-                      label="example just used")
+    # black, not vermillion: a reddish ring would swallow an orange triangle (class 1)
+    ring = ax.scatter([], [], s=max(170.0, 6.0 * size), facecolors="none", edgecolors=BLACK, linewidths=1.8,
+                      zorder=5, label="example just used")
 
     def update(w, b, *, previous=None, highlight=None, title=None, X=None, y=None):
         if X is not None:
@@ -314,7 +318,7 @@ def draw_perceptron(ax, X, y, w, b, *, previous=None, highlight=None, title=None
                                   label="line before\nthe update"))
         if legend == "all" or highlight is not None:
             handles.append(Line2D([], [], linestyle="none", marker="o", markersize=11, markerfacecolor="none",
-                                  markeredgecolor=VERMILLION, markeredgewidth=2.2,
+                                  markeredgecolor=BLACK, markeredgewidth=1.8,
                                   label="example the\nrule just used"))
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0,
                   fontsize="small", frameon=False)

@@ -41,8 +41,22 @@ __all__ = [
 
 # The panels of chapters 6-10: one import line and one ``__all__`` line per module.
 # Chapter 6
+from .cost import cost_explorer  # noqa: E402
+__all__ += ["cost_explorer"]
+from .init_scale import init_scale_explorer  # noqa: E402
+__all__ += ["init_scale_explorer"]
 # Chapter 7
+from .backprop import backprop_stepper  # noqa: E402
+__all__ += ["backprop_stepper"]
 # Chapter 8
+from .descent import learning_rate_explorer  # noqa: E402
+__all__ += ["learning_rate_explorer"]
 # The playground
+from .playground import PlaygroundPanel, playground  # noqa: E402
+__all__ += ["PlaygroundPanel", "playground"]
 # Chapter 9
+from .overfitting import overfitting_explorer  # noqa: E402
+__all__ += ["overfitting_explorer"]
 # Chapter 10
+from .images import image_browser, weights_over_epochs  # noqa: E402
+__all__ += ["image_browser", "weights_over_epochs"]

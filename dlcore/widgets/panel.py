@@ -306,7 +306,7 @@ class _FastRenderer:
         self._draw_background()
 
     def png(self):
-        """The figure as it is now, as PNG bytes."""
+        """The figure as it is now, as image bytes: PNG (a subclass may choose the format, see ``encode``)."""
         canvas = self.fig.canvas
         key = self._key()
         if key != self._frames_key:
@@ -322,6 +322,10 @@ class _FastRenderer:
         renderer = canvas.get_renderer()
         for artist in self._moving_artists():
             artist.draw(renderer)
+        return self.encode(canvas)
+
+    def encode(self, canvas):
+        """The drawn canvas as the bytes the panel's image shows (PNG here)."""
         return plotting.canvas_to_png(canvas)
 
 

@@ -58,7 +58,8 @@ def perceptron_explorer(dataset="blobs", w1=0.0, w2=0.0, b=0.0, *, n_samples=100
             what = f"converged after {len(updates)} updates" if updates else "no mistake: nothing to update"
         elif step == 0:
             w, b_now = np.array([w1, w2], dtype=float), float(b)
-            what = "your starting line"
+            # the published page starts from w = 0, b = 0, which nobody chose and which is no line yet
+            what = "start, no line yet (w = 0)" if w1 == 0 and w2 == 0 else "the starting line"
         else:
             event = updates[min(step, len(updates)) - 1]
             w, b_now = event["w"], event["b"]
