@@ -364,17 +364,18 @@ ANSWERS = {
     ),
     # Chapter 10 (answers of chapter 10 go below this line)
     "10.1": Answer(
-        80032,
-        mistakes=[(80000, "those are the weights only: each of the 32 neurons also has a bias."),
-                  (2532, "each neuron has one weight per pixel, so multiply: 2,500 × 32, then add the biases."),
-                  (2500, "that is one neuron's weights; there are 32 neurons, each with 2,500 weights and a bias.")],
-        hint="One weight per (pixel, neuron) pair, plus one bias per neuron.",
+        2410,
+        mistakes=[(2368, "those are the weights only (64 × 32 + 32 × 10): each of the 42 neurons also has a bias."),
+                  (2080, "that is the first layer only; add the output layer's 32 × 10 weights and 10 biases."),
+                  (106, "each neuron has one weight per input, so multiply: 64 × 32 and 32 × 10, then add the "
+                        "biases.")],
+        hint="Each layer: one weight per (input, neuron) pair, plus one bias per neuron; add the two layers.",
     ),
     "10.2": Answer(
         0.5, rtol=1e-9,
         mistakes=[(50, "write the accuracy as a fraction between 0 and 1: 0.5, not 50."),
                   (1.0, "it is right on every plane, but wrong on every car.")],
-        hint="The split is stratified: what fraction of the test pictures are planes?",
+        hint="The split is stratified: what fraction of the validation pictures are planes?",
     ),
 }
 

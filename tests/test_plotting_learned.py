@@ -33,6 +33,17 @@ def test_draw_weight_images_update_draws_new_weights_on_a_shared_scale():
     assert fig._suptitle.get_text() == "later"
 
 
+def test_draw_weight_images_colorbar_is_a_key_from_negative_through_0_to_positive():
+    fig = new_figure()
+    plotting.draw_weight_images(fig, np.ones((4, 2)), image_shape=(2, 2), colorbar=True)
+    key = fig.axes[-1]                                  # the colour bar's own axes
+    assert len(fig.axes) == 3
+    assert [t.get_text() for t in key.get_yticklabels()] == ["\u2212largest", "0", "+largest"]
+    fig = new_figure()
+    plotting.draw_weight_images(fig, np.ones((4, 2)), image_shape=(2, 2), vmax=0.5, colorbar=True)
+    assert [t.get_text() for t in fig.axes[-1].get_yticklabels()] == ["-0.5", "0", "+0.5"]
+
+
 def test_draw_weight_images_explains_a_shape_that_does_not_fit_the_pictures():
     with pytest.raises(ValueError, match="one row per pixel of a 50x50 picture"):
         plotting.draw_weight_images(new_figure(), np.zeros((64, 3)), image_shape=(50, 50))

@@ -27,9 +27,9 @@ def weights_panel(snapshots):
 def test_weights_over_epochs_starts_at_the_last_epoch_and_shows_the_stored_weights(weights_panel, snapshots):
     snaps, history = snapshots
     assert weights_panel.controls["epoch"].max == 3 and weights_panel.controls["epoch"].value == 3
-    assert len(weights_panel.fig.axes) == 4
+    assert len(weights_panel.fig.axes) == 5                 # four neurons and the colour key
     np.testing.assert_allclose(weights_panel.fig.axes[2].images[0].get_array(), snaps.weights[3][:, 2].reshape(4, 4))
-    assert f"{history.val_acc[-1]:.0%}" in weights_panel.fig._suptitle.get_text()
+    assert f"{history.val_acc[-1]:.1%}" in weights_panel.fig._suptitle.get_text()
 
 
 def test_weights_over_epochs_redraws_from_the_snapshots_without_training(weights_panel, snapshots):
@@ -90,7 +90,7 @@ def test_image_browser_shows_only_the_mistakes_and_fits_the_pages(browser):
 
 def test_image_browser_static_shows_examples_and_mistakes(browser):
     html = browser.static_html()
-    assert html.startswith("<img") and "the first of the 3 the model got wrong" in html
+    assert html.startswith("<img") and "the first 3 of the 3 the model got wrong" in html
 
 
 def test_image_browser_rejects_mismatched_lengths():

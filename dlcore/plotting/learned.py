@@ -95,7 +95,7 @@ def draw_labelled_images(fig, images, titles=None, *, ncols=8, title=None, marke
     return update
 
 
-def draw_weight_images(fig, W, *, image_shape, ncols=8, title=None, titles=None, vmax=None):
+def draw_weight_images(fig, W, *, image_shape, ncols=8, title=None, titles=None, vmax=None, colorbar=False):
     """Each neuron's incoming weights (a column of ``W``) drawn as a picture.
 
     Orange pixels have positive weights (a bright pixel there raises the
@@ -119,6 +119,9 @@ def draw_weight_images(fig, W, *, image_shape, ncols=8, title=None, titles=None,
         The weight drawn in full colour, the same for every picture. By
         default each picture uses its own largest weight, which shows the
         pattern of weights however small they still are.
+    colorbar : bool
+        Add a colour key at the right: purple negative, white 0, orange
+        positive (labelled with ``vmax`` if given, else "largest").
 
     Returns
     -------
@@ -141,6 +144,13 @@ def draw_weight_images(fig, W, *, image_shape, ncols=8, title=None, titles=None,
     labels = [ax.set_title("", fontsize="small", pad=2) for ax in axes]
     suptitle = fig.suptitle(title or "", fontsize="medium")
     state = {"vmax": vmax}
+    if colorbar:
+        key = matplotlib.cm.ScalarMappable(norm=matplotlib.colors.Normalize(-1.0, 1.0), cmap=cmap)
+        bar = fig.colorbar(key, ax=list(axes), shrink=0.8, fraction=0.04, pad=0.03, ticks=[-1.0, 0.0, 1.0])
+        top = f"{vmax:+.2g}" if vmax else "+largest"
+        bottom = f"{-vmax:+.2g}" if vmax else "−largest"
+        bar.ax.set_yticklabels([bottom, "0", top], fontsize="x-small")
+        bar.ax.tick_params(length=2)
 
     def update(W=None, title=None, titles=None, vmax=None):
         if vmax is not None:

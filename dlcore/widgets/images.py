@@ -24,7 +24,7 @@ def _even_frames(n, most):
     return sorted({int(round(i)) for i in np.linspace(0, n - 1, min(n, most))})
 
 
-def weights_over_epochs(snapshots, *, image_shape=(50, 50), n_neurons=8, val_acc=None, ncols=8, n_frames=11):
+def weights_over_epochs(snapshots, *, image_shape=(50, 50), n_neurons=8, val_acc=None, ncols=4, n_frames=11):
     """Scrub through training and watch the first layer's weights turn into features.
 
     Parameters
@@ -53,7 +53,7 @@ def weights_over_epochs(snapshots, *, image_shape=(50, 50), n_neurons=8, val_acc
         what = "change since the start" if change else "weights"
         text = f"first-layer {what}, epoch {epoch} of {last}"
         if val_acc is not None and epoch > 0:
-            text += f" (validation accuracy {val_acc[epoch - 1]:.0%})"
+            text += f" (validation accuracy {val_acc[epoch - 1]:.1%})"
         return text
 
     def shown(epoch, change):
@@ -62,7 +62,7 @@ def weights_over_epochs(snapshots, *, image_shape=(50, 50), n_neurons=8, val_acc
 
     def draw(fig, epoch, change):
         update = plotting.draw_weight_images(fig, shown(epoch, change), image_shape=image_shape,
-                                             ncols=ncols, title=title(epoch, change),
+                                             ncols=ncols, title=title(epoch, change), colorbar=True,
                                              titles=[f"neuron {j + 1}" for j in range(n_neurons)])
         return lambda epoch, change: update(W=shown(epoch, change), title=title(epoch, change))
 
@@ -72,7 +72,7 @@ def weights_over_epochs(snapshots, *, image_shape=(50, 50), n_neurons=8, val_acc
                                       layout=_LAYOUT),
     }
 
-    height = 0.35 + 1.0 * -(-n_neurons // ncols)
+    height = 0.45 + 1.2 * -(-n_neurons // ncols)
 
     def static(panel):
         fig = plotting.new_figure(*panel.figsize, dpi=_DPI)
@@ -80,13 +80,13 @@ def weights_over_epochs(snapshots, *, image_shape=(50, 50), n_neurons=8, val_acc
         frames = _even_frames(len(weights), min(n_frames, plotting.MAX_FRAMES))
         alt = (f"An animation over epochs 0 to {last} of training: {n_neurons} small pictures, one per "
                "first-layer neuron, each showing its incoming weights as a picture (orange positive, "
-               "purple negative). At epoch 0 they are random speckle; over the epochs smooth light and "
-               "dark patches appear in them, shaped by the planes and cars.")
+               "purple negative). At epoch 0 they are random speckle; over the epochs coarse orange and "
+               "purple bands and blobs appear in some of them, over the middle of the frame.")
         return plotting.animation_html(fig, lambda e: update(epoch=e, change=False), frames,
                                        alt=alt, interval=600, dpi=_DPI)
 
     return LivePanel(draw, controls, static=static, title="First-layer weights over the epochs",
-                     figsize=(1.0 * min(ncols, n_neurons), height), dpi=_DPI)
+                     figsize=(1.2 * min(ncols, n_neurons) + 0.8, height), dpi=_DPI)
 
 
 def image_browser(images, y_true, y_pred, *, class_names, per_page=8, ncols=8):
@@ -158,7 +158,7 @@ def image_browser(images, y_true, y_pred, *, class_names, per_page=8, ncols=8):
 
     def static(panel):
         alt = (f"Two grids of pictures. Above, the first {per_page} of {len(images)} pictures, each titled "
-               f"with its class; below, the first of the {len(wrong)} the model got wrong, each titled with "
+               f"with its class; below, the first {min(per_page, len(wrong))} of the {len(wrong)} the model got wrong, each titled with "
                "its true class and the model's answer.")
         return plotting.small_multiples_html(lambda subfig, chosen: draw(subfig, chosen, 0), ["all", "mistakes"],
                                              alt=alt, ncols=1, panel_size=figsize, dpi=_DPI)
