@@ -17,6 +17,15 @@ a few hundred readable lines:
 - :mod:`dlcore.fitting` and :mod:`dlcore.features`: the small models of the
   early chapters (polynomial and ReLU-piece fits; hand-made features of
   points in the plane and a classifier on them); import them when needed
+- the numbers behind the later chapters' figures and panels, imported when
+  needed: :mod:`dlcore.landscape` and :mod:`dlcore.initialisation` (a cost
+  over its weights, starting weights; chapter 6), :mod:`dlcore.graph` (a
+  network as a computation graph, walked forward and backward; chapter 7),
+  :mod:`dlcore.descent` (gradient descent on small cost surfaces; chapter 8),
+  :mod:`dlcore.playground` (the playground's engine), :mod:`dlcore.overfitting`
+  (runs kept epoch by epoch; chapter 9), :mod:`dlcore.metrics` and
+  :mod:`dlcore.snapshots` (confusion matrices, mistakes, weights recorded
+  during training; chapter 10)
 
 ``import dlcore`` loads numpy only. Figures and widgets live in
 ``dlcore.plotting`` and ``dlcore.widgets``; import them when you need them.

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.lab
 NOTEBOOKS = sorted(path.name for path in (ROOT / "chapters").glob("[0-9][0-9]_*.ipynb"))
 SERVER_START_SECONDS = 90
 RUN_ALL_SECONDS = 150
+SETTLE_MS = 3000
 # A live panel: a widget box holding a control (a slider or a checkbox) and the figure image.
 LIVE_PANEL = (".jp-OutputArea-output .widget-vbox:has(img.widget-image)"
               ":is(:has(.widget-slider), :has(.widget-checkbox))")
@@ -153,6 +154,21 @@ def expected_structure(path):
     }
 
 
+# Installs a timer in the page: the time of the first keydown, and the time the figure's image next
+# shows a new picture (its src changed and the new picture decoded).
+IN_PAGE_TIMER = """img => {
+    const timer = window.__redraw = {pressed: null, shown: null};
+    document.addEventListener('keydown', () => { timer.pressed ??= performance.now(); },
+                              {capture: true, once: true});
+    const observer = new MutationObserver(() => {
+        observer.disconnect();
+        img.decode().then(() => { timer.shown = performance.now(); },
+                          () => { timer.shown = performance.now(); });
+    });
+    observer.observe(img, {attributes: true, attributeFilter: ['src']});
+}"""
+
+
 def _has_control(model_id, states, seen=None):
     """Whether the stored widget ``model_id`` is, or holds, a slider or a checkbox."""
     seen = set() if seen is None else seen
@@ -175,6 +191,8 @@ def drive_panel(page, panel, shot_prefix):
                            timeout=30_000)
     panel.screenshot(path=f"{shot_prefix}_before.png")
     src_before = image.get_attribute("src")
+    # Timed inside the page: from the first key press (keydown) to the new image decoded.
+    page.evaluate(IN_PAGE_TIMER, image.element_handle())
 
     started = time.perf_counter()
     if slider.count():  # move the first slider with the keyboard
@@ -198,7 +216,10 @@ def drive_panel(page, panel, shot_prefix):
         arg=[image.element_handle(), src_before], timeout=15_000,
     )
     seconds = time.perf_counter() - started
-    print(f"{shot_prefix.name}: key press to redrawn figure in JupyterLab: {seconds * 1000:.0f} ms")
+    in_page = page.wait_for_function("() => window.__redraw && window.__redraw.shown && "
+                                     "window.__redraw.shown - window.__redraw.pressed", timeout=15_000).json_value()
+    print(f"{shot_prefix.name}: key press to redrawn figure in JupyterLab: {in_page:.0f} ms in the page "
+          f"({seconds * 1000:.0f} ms as the test drove it)")
     # Let the redraws of all three key presses arrive before the screenshot.
     page.wait_for_function(
         """img => new Promise(resolve => {
@@ -263,6 +284,10 @@ def test_a_chapter_runs_and_its_widget_redraws_in_jupyterlab(browser, lab_server
 
         panels = page.locator(LIVE_PANEL)
         panels.first.wait_for(timeout=30_000)
+        # A reader reads before moving a slider: let the page finish drawing the outputs of a long
+        # chapter first (right after Run All, the first move in chapters 9 and 10 waited 2-8 s for
+        # the browser, not for the kernel), so that the latencies printed below are the panels'.
+        page.wait_for_timeout(SETTLE_MS)
         n_panels = panels.count()
         for index in range(n_panels):
             drive_panel(page, panels.nth(index), shots / f"{stem}_panel{index + 1}")
