@@ -101,6 +101,49 @@ def lab_server(tmp_path_factory):
             pass
 
 
+def local_page(browser, base):
+    """A new browser context and page that may load only from the JupyterLab server at ``base``.
+
+    Returns ``(context, page, external, page_errors)``: the two lists fill with the requests that
+    were refused and with the page's JavaScript errors.
+    """
+    external, page_errors = [], []
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+
+    def keep_local(route):
+        if urlsplit(route.request.url).netloc == urlsplit(base).netloc or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            external.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", keep_local)
+    page = context.new_page()
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    return context, page, external, page_errors
+
+
+def open_and_run_all(page, lab_server, workspace, notebook):
+    """Open ``notebook`` in a workspace of its own and choose Run → Run All Cells, as a reader would."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    # A workspace of its own (reset): only this notebook is open, so nothing from a notebook
+    # tested before can match the locators of the test.
+    page.goto(f"{lab_server['base']}/lab/workspaces/{workspace}/tree/{notebook}?reset&token={lab_server['token']}",
+              wait_until="domcontentloaded")
+    page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
+    # The kernel has started once the status bar names it and says it is idle.
+    page.locator("#jp-main-statusbar").get_by_text(re.compile(r"Python 3.*\| Idle")).wait_for(timeout=90_000)
+    page.locator("#jp-MainMenu .lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-item:visible .lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    kernel_dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
+    try:  # asked only if the kernel was not yet attached: accept the notebook's own
+        kernel_dialog.wait_for(timeout=2_000)
+        kernel_dialog.get_by_role("button", name="Select").click()
+    except PlaywrightTimeout:
+        pass
+
+
 # Scrolls the open notebook from top to bottom, looking at each cell as JupyterLab draws it.
 SCAN_NOTEBOOK = """async () => {
     const outer = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');
@@ -235,44 +278,12 @@ def drive_panel(page, panel, shot_prefix):
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_a_chapter_runs_and_its_widget_redraws_in_jupyterlab(browser, lab_server, screenshot_dir, notebook):
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
     shots = screenshot_dir / "lab"
     shots.mkdir(exist_ok=True)
     stem = notebook.removesuffix(".ipynb")
-    base = lab_server["base"]
-    external = []
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-
-    def keep_local(route):
-        if urlsplit(route.request.url).netloc == urlsplit(base).netloc or route.request.url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            external.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", keep_local)
-    page = context.new_page()
-    page_errors = []
-    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    context, page, external, page_errors = local_page(browser, lab_server["base"])
     try:
-        # A workspace of its own per chapter (reset): only this notebook is open, so
-        # nothing from the chapter tested before can match the locators below.
-        page.goto(f"{base}/lab/workspaces/{stem}/tree/{notebook}?reset&token={lab_server['token']}",
-                  wait_until="domcontentloaded")
-        page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
-        # The kernel has started once the status bar names it and says it is idle.
-        page.locator("#jp-main-statusbar").get_by_text(re.compile(r"Python 3.*\| Idle")).wait_for(timeout=90_000)
-
-        # Run → Run All Cells, as a reader would.
-        page.locator("#jp-MainMenu .lm-MenuBar-itemLabel", has_text="Run").first.click()
-        page.locator(".lm-Menu-item:visible .lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-        kernel_dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
-        try:  # asked only if the kernel was not yet attached: accept the notebook's own
-            kernel_dialog.wait_for(timeout=2_000)
-            kernel_dialog.get_by_role("button", name="Select").click()
-        except PlaywrightTimeout:
-            pass
+        open_and_run_all(page, lab_server, stem, notebook)
         page.wait_for_function(
             """() => {
                 const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];

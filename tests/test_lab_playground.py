@@ -8,14 +8,13 @@ frame rate and the pause latency). Screenshots go to ``_build/screenshots/lab/``
 """
 
 import json
-import re
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 from test_lab import lab_server  # noqa: F401  (the module-scoped JupyterLab server fixture)
+from test_lab import local_page, open_and_run_all
 
 pytestmark = pytest.mark.lab
 
@@ -40,39 +39,12 @@ def write_notebook(folder):
 
 
 def test_play_animates_the_playground_and_pause_stops_it(browser, lab_server, screenshot_dir):  # noqa: F811
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
     shots = screenshot_dir / "lab"
     shots.mkdir(exist_ok=True)
     write_notebook(Path(lab_server["log"]).parent / "chapters")
-    base = lab_server["base"]
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    external = []
-
-    def keep_local(route):
-        if urlsplit(route.request.url).netloc == urlsplit(base).netloc or route.request.url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            external.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", keep_local)
-    page = context.new_page()
-    page_errors = []
-    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    context, page, external, page_errors = local_page(browser, lab_server["base"])
     try:
-        page.goto(f"{base}/lab/workspaces/playground/tree/{NOTEBOOK}?reset&token={lab_server['token']}",
-                  wait_until="domcontentloaded")
-        page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
-        page.locator("#jp-main-statusbar").get_by_text(re.compile(r"Python 3.*\| Idle")).wait_for(timeout=90_000)
-        page.locator("#jp-MainMenu .lm-MenuBar-itemLabel", has_text="Run").first.click()
-        page.locator(".lm-Menu-item:visible .lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-        kernel_dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
-        try:
-            kernel_dialog.wait_for(timeout=2_000)
-            kernel_dialog.get_by_role("button", name="Select").click()
-        except PlaywrightTimeout:
-            pass
+        open_and_run_all(page, lab_server, "playground", NOTEBOOK)
         panel = page.locator(PANEL).first
         panel.wait_for(timeout=120_000)
         image = panel.locator("img.widget-image").first
